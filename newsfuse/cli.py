@@ -41,9 +41,8 @@ class Console:
     def track(self, items: Iterable[T], label: str, total: int) -> Iterable[T]:
         if self.quiet or not sys.stderr.isatty() or total < 50:
             return items
-        from rich.progress import track
-
         from rich.console import Console as RichConsole
+        from rich.progress import track
 
         return track(items, description=label, total=total, console=RichConsole(stderr=True), transient=True)
 

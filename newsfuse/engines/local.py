@@ -13,11 +13,13 @@ from typing import TypeVar
 from newsfuse.errors import InputError
 from newsfuse.model import AnalyzedArticle, Article, Document, Skipped, Story
 from newsfuse.stages.analyze import analyze_all
-from newsfuse.stages.clean import clean, learn_repeated_lines
+from newsfuse.stages.clean import finish, learn_prepared, prepare
 from newsfuse.stages.cluster import ClusterState, cluster
 from newsfuse.stages.synthesize import synthesize
 
 T = TypeVar("T")
+D = TypeVar("D")
+R = TypeVar("R")
 Track = Callable[[Iterable[T], str, int], Iterable[T]]
 
 
@@ -26,24 +28,41 @@ def no_progress(items: Iterable[T], _label: str, _total: int) -> Iterable[T]:
     return items
 
 
-def clean_or_skip(doc: Document, repeated: frozenset[str]) -> Article | Skipped:
-    """Clean one document; a document with no main text becomes a `Skipped` with the reason."""
+def guarded(step: Callable[[D], R], item: D, source: str) -> R | Skipped:
+    """Run one stage step on one input; an error in it skips that input, never the batch."""
     try:
-        article = clean(doc, repeated=repeated)
+        return step(item)
     except InputError as err:
-        return Skipped(doc.source, str(err))
-    if not article.text.strip():
-        return Skipped(doc.source, "no article text found (only page chrome, scripts or navigation)")
-    return article
+        return Skipped(source, str(err))
+    except Exception as err:  # one malformed page must not stop a batch
+        return Skipped(source, f"could not be cleaned ({type(err).__name__}: {err})")
 
 
-def split_results(items: Iterable[Article | Skipped]) -> tuple[list[Article], list[Skipped]]:
-    """Separate cleaned articles from skipped documents, keeping order."""
-    articles: list[Article] = []
+def split_results(items: Iterable[R | Skipped]) -> tuple[list[R], list[Skipped]]:
+    """Separate results from skipped inputs, keeping order."""
+    done: list[R] = []
     skipped: list[Skipped] = []
     for item in items:
-        (skipped if isinstance(item, Skipped) else articles).append(item)
-    return articles, skipped
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            done.append(item)
+    return done, skipped
+
+
+def clean_documents(docs: Iterable[Document]) -> tuple[list[Article], list[Skipped]]:
+    """Clean a batch: extract every page once, learn each outlet's repeated chrome, finish each.
+
+    A document that yields no main text (only scripts, navigation, chrome) is skipped with that
+    reason.
+    """
+    prepared, skipped = split_results(guarded(prepare, d, d.source) for d in docs)
+    repeated = learn_prepared(prepared)
+    articles, failed = split_results(
+        guarded(lambda p: finish(p, repeated=repeated), p, p.doc.source) for p in prepared)
+    empty = [Skipped(a.source, "no article text found (only page chrome, scripts or navigation)")
+             for a in articles if not a.text.strip()]
+    return [a for a in articles if a.text.strip()], skipped + failed + empty
 
 
 class LocalEngine:
@@ -55,12 +74,8 @@ class LocalEngine:
         self.track = track
 
     def clean(self, docs: Sequence[Document]) -> tuple[list[Article], list[Skipped]]:
-        """Clean documents into articles, learning each outlet's repeated page chrome first.
-
-        A document that yields no main text (or that the cleaner rejects) is skipped, not fatal.
-        """
-        repeated = learn_repeated_lines(docs)
-        return split_results(clean_or_skip(d, repeated) for d in self.track(docs, "cleaning", len(docs)))
+        """Clean documents into articles (see `clean_documents`)."""
+        return clean_documents(self.track(docs, "cleaning", len(docs)))
 
     def cluster(
         self, articles: Sequence[Article], state: ClusterState | None = None
