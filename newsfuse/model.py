@@ -190,7 +190,8 @@ class DateMention:
     """A date or time expression resolved against the article's date where it has one.
 
     `value` is ISO (YYYY-MM-DD, YYYY-MM or YYYY) or None when nothing anchors it; `precision` is
-    "day", "month", "year", "weekday" (a weekday with no anchor) or "time".
+    "day", "week" ("last week": `value` is that week's Monday), "month", "year", "weekday" (a
+    weekday with no anchor) or "time" (`value` is the clock time, HH:MM).
     """
 
     text: str
@@ -224,3 +225,314 @@ class AnalyzedArticle:
 
     article: Article
     sentences: tuple[Sentence, ...]
+
+
+# --- synthesis: what `stages.synthesize` finds across the articles of one story ---
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A fact as one or more articles state it: the member sentences and the articles behind them.
+
+    `text` is the member sentence that best represents the group; `support` lists every article
+    with a member sentence, in story order.
+    """
+
+    id: str
+    text: str
+    support: tuple[str, ...]
+    sentences: tuple[Span, ...]
+
+    def to_dict(self) -> JSON:
+        return {"id": self.id, "text": self.text, "support": list(self.support),
+                "sentences": [s.to_dict() for s in self.sentences]}
+
+
+@dataclass(frozen=True)
+class DiscrepancyValue:
+    """One side of a discrepancy: a value as stated, normalised (`normalized` in `unit`), and the
+    articles (with the sentences) that give it."""
+
+    text: str
+    normalized: float | str | None
+    unit: str | None
+    articles: tuple[str, ...]
+    sentences: tuple[Span, ...] = ()
+
+    def to_dict(self) -> JSON:
+        return {"text": self.text, "normalized": self.normalized, "unit": self.unit,
+                "articles": list(self.articles), "sentences": [s.to_dict() for s in self.sentences]}
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """The same slot (a distance, a toll, a time, a count, a direction, a name ...) given different
+    values by different articles.
+
+    `evolving` marks a toll that rises over time; then `conservative` is the lowest figure and
+    `latest` the one from the most recent report.
+    """
+
+    about: str
+    kind: str
+    values: tuple[DiscrepancyValue, ...]
+    evolving: bool = False
+    conservative: DiscrepancyValue | None = None
+    latest: DiscrepancyValue | None = None
+
+    def to_dict(self) -> JSON:
+        d: JSON = {"about": self.about, "kind": self.kind, "values": [v.to_dict() for v in self.values],
+                   "evolving": self.evolving}
+        if self.conservative is not None:
+            d["conservative"] = self.conservative.to_dict()
+        if self.latest is not None:
+            d["latest"] = self.latest.to_dict()
+        return d
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    """One sentence of a brief: exactly the text of its citation spans, and the articles stating it.
+
+    `role` says why it is there: ``"lede"``, ``"consensus"``, ``"discrepancy"`` or ``"single"``.
+    """
+
+    text: str
+    citations: tuple[Span, ...]
+    support: tuple[str, ...]
+    role: str
+
+    def to_dict(self) -> JSON:
+        return {"text": self.text, "citations": [c.to_dict() for c in self.citations],
+                "support": list(self.support), "role": self.role}
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The cited, extractive brief of a story, lede first."""
+
+    sentences: tuple[BriefSentence, ...]
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    def to_dict(self) -> JSON:
+        return {"sentences": [s.to_dict() for s in self.sentences]}
+
+
+@dataclass(frozen=True)
+class StorySynthesis:
+    """Everything synthesis says about one story; `to_dict` gives the story fields of the contract
+    (`brief`, `claims`, `discrepancies`, `unique`) that join the story's own `to_dict`."""
+
+    story: str
+    brief: Brief
+    claims: tuple[Claim, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    unique: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def to_dict(self) -> JSON:
+        return {
+            "brief": self.brief.to_dict(),
+            "claims": [c.to_dict() for c in self.claims],
+            "discrepancies": [d.to_dict() for d in self.discrepancies],
+            "unique": {a: list(facts) for a, facts in self.unique.items()},
+        }
+
+
+# --- provenance and events: who copied whom (`stages.provenance`), what happened (`stages.events`) ---
+
+
+@dataclass(frozen=True)
+class CopyEdge:
+    """Text of `target` found in `source`: `shared` is the fraction of the target's word shingles
+    that appear in the source, `reverse` the fraction of the source's found in the target.
+
+    `basis` tells how the direction was decided ("date": published earlier; "credit": the source
+    states the wire; "containment": the target is an excerpt of the source; "none": undirected,
+    `source`/`target` then in id order); `spans` are the copied passages of the target.
+    """
+
+    source: str
+    target: str
+    shared: float
+    reverse: float
+    basis: str
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def directed(self) -> bool:
+        return self.basis != "none"
+
+    def to_dict(self) -> JSON:
+        return {
+            "from": self.source, "to": self.target, "shared": self.shared, "reverse": self.reverse,
+            "directed": self.directed, "basis": self.basis, "spans": [s.to_dict() for s in self.spans],
+        }
+
+
+@dataclass(frozen=True)
+class WireCredit:
+    """The wire an article's text comes from: `basis` "stated" (the text shows it: `evidence`) or
+    "inferred" (it copies `via`, an article of its family whose text states the wire)."""
+
+    article: str
+    wire: str
+    basis: str
+    evidence: str | None = None
+    via: str | None = None
+
+    def to_dict(self) -> JSON:
+        d: JSON = {"wire": self.wire, "basis": self.basis}
+        if self.evidence is not None:
+            d["evidence"] = self.evidence
+        if self.via is not None:
+            d["via"] = self.via
+        return d
+
+
+@dataclass(frozen=True)
+class Family:
+    """Articles deriving from the same wire text, with the family's wire (if any is known) and its
+    likely origin article and why (`reasons`: "stated wire", "earliest", "most complete" ...)."""
+
+    id: str
+    articles: tuple[str, ...]
+    origin: str
+    reasons: tuple[str, ...] = ()
+    wire: str | None = None
+
+    def to_dict(self) -> JSON:
+        return {"id": self.id, "articles": list(self.articles), "wire": self.wire, "origin": self.origin}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """A story's copy graph, the wire of each article, and its wire families.
+
+    `to_dict` gives the story field `provenance` of the contract: `edges`, `wire` (article ->
+    agency, stated or inferred), plus `wire_basis` (how each was found), `families` and `origin`
+    (family id -> its likely origin article and the reasons).
+    """
+
+    story: str
+    edges: tuple[CopyEdge, ...] = ()
+    wire: tuple[WireCredit, ...] = ()
+    families: tuple[Family, ...] = ()
+
+    def to_dict(self) -> JSON:
+        return {"provenance": {
+            "edges": [e.to_dict() for e in self.edges],
+            "wire": {w.article: w.wire for w in self.wire},
+            "wire_basis": {w.article: w.to_dict() for w in self.wire},
+            "families": [f.to_dict() for f in self.families],
+            "origin": {f.id: {"article": f.origin, "reasons": list(f.reasons)} for f in self.families},
+        }}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an event field's value was read: the sentence (`span`) and the words in it (`quote`)."""
+
+    field: str
+    value: str
+    span: Span
+    quote: str
+
+    def to_dict(self) -> JSON:
+        return {"value": self.value, **self.span.to_dict(), "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an event happened: the place, its admin area and country, and the gazetteer's
+    coordinates of the place when it knows it."""
+
+    place: str | None = None
+    admin: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def label(self) -> str:
+        """"Maheen, Homs, Syria": the known parts, most specific first."""
+        return ", ".join(p for p in (self.place, self.admin, self.country) if p)
+
+    def to_dict(self) -> JSON:
+        return {"place": self.place, "admin": self.admin, "country": self.country,
+                "lat": self.lat, "lon": self.lon}
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened: `value` is ISO (YYYY-MM-DD, YYYY-MM, YYYY) or, when nothing anchors
+    it, the words themselves ("Sunday"); `precision` is "day", "month", "year" or "weekday"."""
+
+    value: str
+    precision: str
+
+    def to_dict(self) -> JSON:
+        return {"value": self.value, "precision": self.precision}
+
+
+@dataclass(frozen=True)
+class CasualtyFigure:
+    """People of one class (killed, wounded, killed_or_wounded ...) across outlets: the
+    conservative figure (`count`), the range (`low`, `high`) of the articles' figures, who they
+    were (`victims`, `side` such as "government"), whether only vague words gave it, and from which
+    articles."""
+
+    cls: str
+    count: int
+    low: int
+    high: int
+    articles: tuple[str, ...]
+    victims: str | None = None
+    side: str | None = None
+    vague: bool = False
+
+    def to_dict(self) -> JSON:
+        return {"count": self.count, "range": [self.low, self.high], "articles": list(self.articles),
+                "victims": self.victims, "side": self.side, "vague": self.vague}
+
+
+@dataclass(frozen=True)
+class Event:
+    """A story's event as a record, each field traced to sentences (`evidence`).
+
+    `type` is a leaf of the event taxonomy (newsfuse/data/event_taxonomy.json, docs/events.md),
+    `category` its branch and `acled` the ACLED event type / sub-event type where there is one.
+    `to_dict` gives the story field `event` of the contract.
+    """
+
+    story: str
+    type: str
+    category: str
+    acled: str | None = None
+    actors: tuple[str, ...] = ()
+    location: Location | None = None
+    when: EventDate | None = None
+    casualties: tuple[CasualtyFigure, ...] = ()
+    according_to: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> JSON:
+        evidence: dict[str, list[JSON]] = {}
+        for e in self.evidence:
+            evidence.setdefault(e.field, []).append(e.to_dict())
+        return {"event": {
+            "type": self.type,
+            "category": self.category,
+            "acled": self.acled,
+            "actors": list(self.actors),
+            "location": self.location.label if self.location else None,
+            "where": self.location.to_dict() if self.location else None,
+            "when": self.when.value if self.when else None,
+            "when_precision": self.when.precision if self.when else None,
+            "casualties": {c.cls: c.count for c in self.casualties},
+            "casualty_detail": {c.cls: c.to_dict() for c in self.casualties},
+            "according_to": list(self.according_to),
+            "evidence": evidence,
+        }}

@@ -1,0 +1,331 @@
+"""Numbers as news text writes them: digits, number words, scales, ranges and vague amounts.
+
+`find_numbers` scans a text and returns every number with its character offsets, its value and the
+precision it was stated at (the step of its last significant digit: "13" -> 1, "1.3 billion" ->
+1e8, "250,000" -> 1e4).  It refuses what only looks like a number: clock times ("2.15pm",
+"14:30"), codes and model names ("7K9268", "Su-24", "A321", "G20", "COVID-19"), fractions and
+dates written with a slash ("9/11"), scores and seasons ("1-0", "2012-13").
+
+Vague amounts are read the way the ACLED conflict-event codebook codes reported fatalities:
+"several", "many" and "numerous" count 10, "dozens" 12, "hundreds" 100 (see `VAGUE`), and are
+flagged `vague` so that nobody compares them with exact figures.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Abbreviated scales written after digits: "$13.7bn", "5mn", "10k", "2 mln".
+SCALE_SUFFIXES = {"bn": 1e9, "bln": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3,
+                  "tn": 1e12, "trn": 1e12}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20,
+}
+
+# ACLED's reading of vague counts (10 for "several"/"many"; 12 for "dozens"; 100 for "hundreds"),
+# extended in the same spirit to the other words news uses.  Longest phrases first.
+VAGUE: dict[str, int] = {
+    "millions": 1_000_000,
+    "hundreds of thousands": 100_000,
+    "tens of thousands": 10_000,
+    "thousands": 1_000,
+    "hundreds": 100,
+    "scores": 20,
+    "dozens": 12,
+    "tens": 10,
+    "several": 10,
+    "many": 10,
+    "numerous": 10,
+    "a number of": 10,
+    "a handful of": 3,
+    "a handful": 3,
+    "a few": 3,
+    "a couple of": 2,
+}
+
+# Qualifiers written before a number, and the bound each one sets on the true value.
+QUALIFIERS: dict[str, str] = {
+    "at least": "min", "more than": "min", "over": "min", "upwards of": "min", "in excess of": "min",
+    "no fewer than": "min", "no less than": "min", "as many as": "max", "up to": "max",
+    "at most": "max", "as high as": "max", "as much as": "max",
+    "less than": "max", "fewer than": "max", "under": "max", "nearly": "max",
+    "almost": "max", "just under": "max", "just over": "min", "around": "approx",
+    "about": "approx", "some": "approx", "roughly": "approx", "approximately": "approx",
+    "an estimated": "approx", "estimated": "approx", "close to": "approx", "circa": "approx",
+    "approx.": "approx",
+}
+
+
+def alternation(words: Iterable[object]) -> str:
+    """A regex alternation of phrases, longest first, any run of spaces matching between words."""
+    return "|".join(sorted((re.escape(str(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+QUALIFIER_RE = re.compile(r"(?i)\b(" + alternation(QUALIFIERS) + r")\s+$")
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+_REAL = alternation([*UNITS, *TENS, *SCALES, "dozen"])
+_NUMBER_RE = re.compile(
+    r"(?P<digits>" + _DIGITS + r")(?P<frac>[½¼¾])?"
+    r"(?:(?P<suffix>\s?(?:bn|bln|mn|mln)|trn|tn|k)(?![A-Za-z0-9])"
+    r"|(?P<scale>(?:[\s-]+(?:" + alternation(SCALES) + r"))+)\b)?"
+    r"|(?P<words>\b(?:(?:a|an|half)[\s-]+){0,2}(?:" + _REAL + r")"
+    r"(?:(?:\s+|-)(?:and\s+)?(?:a\s+)?(?:" + _REAL + r"|half))*\b)",
+    re.IGNORECASE,
+)
+_LONE_ARTICLE_RE = re.compile(r"(?i)an?[\s-]+(?!(?:" + alternation([*SCALES, "dozen", "half"]) + r")\b)")
+_VAGUE_RE = re.compile(r"(?i)\b(" + alternation(VAGUE) + r")\b")
+_RANGE_RE = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
+_DASH_RE = re.compile(r"[-–—]")
+_AND_RE = re.compile(r"\s+and\s+")
+_BETWEEN_RE = re.compile(r"(?i)\bbetween\s+$")
+_FROM_RE = re.compile(r"(?i)\bfrom\s+$")
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+# Letters that may follow digits directly and still make an amount ("20km", "300ft", "5pc").
+_GLUED_UNITS = frozenset({
+    "km", "kms", "m", "cm", "mm", "ft", "mi", "kg", "g", "t", "lb", "lbs", "mph", "kmh", "kph",
+    "h", "hr", "hrs", "min", "mins", "sec", "secs", "pc", "l", "ha", "km2", "m2", "b",
+})
+
+# Clock times, so that "2.15pm" or "at 10.01 local time" is never read as an amount.
+_ZONES = r"(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|IST|local\s+time|hrs\b)"
+_HOUR = r"(?:[01]?\d|2[0-3])"
+CLOCK_RE = re.compile(
+    r"\b" + _HOUR + r"(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\b" + _HOUR + r":[0-5]\d(?::[0-5]\d)?(?!\d)(?:\s*" + _ZONES + r")?"
+    r"|\b" + _HOUR + r"\.[0-5]\d\s*" + _ZONES
+    + r"|(?<=\b(?:at|by)\s)" + _HOUR + r"\.[0-5]\d(?!\d)"
+    r"(?=\s*(?:[,;)]|\.(?!\d)|$|\s(?:on|in|and|when|this|that|today|yesterday|last)\b))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number in a text: `text[start:end]`, its value and stated precision.
+
+    A range ("15 to 20") has `value` at its middle and `low`/`high` at its ends; a vague word
+    ("dozens") has `vague=True` and a precision as large as its value.
+    """
+
+    start: int
+    end: int
+    value: float
+    precision: float
+    vague: bool = False
+    low: float | None = None
+    high: float | None = None
+
+
+def integer_precision(digits: str) -> float:
+    """The step an integer written in digits was rounded to: 1 below 1,000, else the place of its
+    last non-zero digit ("250,000" -> 10,000): small round numbers are usually exact counts."""
+    plain = re.sub(r"\D", "", digits)
+    if not plain or int(plain) < 1000:
+        return 1.0
+    zeros = len(plain) - len(plain.rstrip("0"))
+    return float(10 ** min(zeros, len(plain) - 1))
+
+
+def _digits_value(digits: str) -> tuple[float, float]:
+    """Value and precision of "1,300", "940 000", "1.3" (no scale)."""
+    compact = re.sub(r"[,\s\u00a0\u202f]", "", digits)
+    if "." in compact:
+        decimals = compact.split(".", 1)[1]
+        return float(compact), 10.0 ** -len(decimals)
+    return float(compact), integer_precision(digits)
+
+
+def parse_words(words: str) -> tuple[float, float] | None:
+    """Value and precision of a run of number words: "forty five", "half a million", "a dozen".
+
+    Returns None when the words do not form a number on their own ("a", "and", "half").
+    """
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t]
+    total = current = 0.0
+    precision = 1.0
+    seen = halve = False
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in ("a", "an"):
+            if following not in SCALES and following not in ("dozen", "half"):
+                return None
+            if following != "half":
+                current = current or 1.0
+        elif token == "half":
+            # "one and a half" adds a half; "half a million" halves what follows
+            if current:
+                current += 0.5
+                precision = 0.5
+            else:
+                halve = True
+        elif token in UNITS or token in TENS:
+            current += UNITS.get(token, 0) + TENS.get(token, 0)
+            precision, seen = 1.0, True
+        elif token == "dozen":
+            current = (current or 1.0) * 12 * (0.5 if halve else 1.0)
+            precision, seen, halve = 1.0, True, False
+        elif token in SCALES:
+            scale = SCALES[token]
+            base = (current or 1.0) * (0.5 if halve else 1.0)
+            halve, seen = False, True
+            precision = scale * 0.1 if base % 1 else scale
+            if scale == 100:
+                current = base * 100
+            else:
+                total, current = total + base * scale, 0.0
+    if not seen or halve:
+        return None
+    return total + current, precision
+
+
+def _scaled(
+    value: float, precision: float, scale_words: str | None, suffix: str | None
+) -> tuple[float, float]:
+    factor = 1.0
+    if suffix:
+        factor = SCALE_SUFFIXES[suffix.strip().lower()]
+    elif scale_words:
+        for word in re.split(r"[\s-]+", scale_words.strip(" -").lower()):
+            factor *= SCALES[word]
+    if factor == 1.0:
+        return value, precision
+    if precision >= 1:
+        precision = 1.0  # "2 million": the digits, not the scale's zeros, carry the precision
+    return value * factor, precision * factor
+
+
+def _boxed_in(text: str, start: int, end: int) -> bool:
+    """Whether digits at [start, end) belong to a code, a model name or a slashed date
+    ("A321", "Su-24", "COVID-19", "7K9268", "9/11") rather than standing as a number."""
+    before = text[start - 1] if start > 0 else " "
+    before2 = text[start - 2] if start > 1 else " "
+    if before.isalnum() or before in "_/" or (before == "-" and before2.isalpha()):
+        return True
+    after = text[end] if end < len(text) else " "
+    after2 = text[end + 1] if end + 1 < len(text) else " "
+    if after == "/" and after2.isdigit():
+        return True
+    if after.isalpha():
+        tail = re.match(r"[A-Za-z]+\d*", text[end:])
+        glued = tail.group() if tail else ""
+        return glued.lower() not in _GLUED_UNITS
+    return False
+
+
+def _digit_mention(text: str, m: re.Match[str]) -> NumberMention | None:
+    digits_end = m.end("frac") if m.group("frac") else m.end("digits")
+    if _boxed_in(text, m.start(), m.end() if m.group("suffix") else digits_end):
+        return None
+    value, precision = _digits_value(m.group("digits"))
+    if m.group("frac"):
+        value, precision = value + _FRACTIONS[m.group("frac")], 0.25
+    value, precision = _scaled(value, precision, m.group("scale"), m.group("suffix"))
+    return NumberMention(m.start(), m.end(), value, precision)
+
+
+def _mentions(text: str) -> list[NumberMention]:
+    clocks = [m.span() for m in CLOCK_RE.finditer(text)]
+    found: list[NumberMention] = []
+    for m in _NUMBER_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in clocks):
+            continue
+        if m.group("words"):
+            # "a four-year war": the article belongs to the noun, not to the number
+            lone = _LONE_ARTICLE_RE.match(m.group("words"))
+            start = m.start() + (lone.end() if lone else 0)
+            parsed = parse_words(text[start:m.end()])
+            mention = NumberMention(start, m.end(), *parsed) if parsed else None
+        else:
+            mention = _digit_mention(text, m)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Merge "A-B", "A to B", "between A and B" into ranges; drop scores ("1-0") and seasons
+    ("2012-13"), whose second number is not larger than the first."""
+    merged: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        cur = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is None:
+            merged.append(cur)
+            break
+        gap = text[cur.end:nxt.start]
+        head = max(0, cur.start - 12)
+        between = _AND_RE.fullmatch(gap) and _BETWEEN_RE.search(text, head, cur.start)
+        # "rose from 44 to 48" is a change, not a range
+        if not (_RANGE_RE.fullmatch(gap) or between) or _FROM_RE.search(text, head, cur.start):
+            merged.append(cur)
+            i += 1
+            continue
+        if nxt.value > cur.value:
+            merged.append(NumberMention(
+                cur.start, nxt.end, (cur.value + nxt.value) / 2, nxt.value - cur.value + nxt.precision,
+                low=cur.value, high=nxt.value,
+            ))
+        elif not _DASH_RE.search(gap):
+            merged.extend((cur, nxt))
+        i += 2
+    return merged
+
+
+def find_numbers(text: str, *, vague: bool = False) -> list[NumberMention]:
+    """Every number in `text`, in order, with offsets; with `vague=True`, vague words too."""
+    found = _ranges(text, _mentions(text))
+    if vague:
+        taken = [(n.start, n.end) for n in found]
+        for m in _VAGUE_RE.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            count = float(VAGUE[m.group(1).lower()])
+            found.append(NumberMention(m.start(), m.end(), count, count, vague=True))
+        found.sort(key=lambda n: n.start)
+    return [n for n in found if math.isfinite(n.value) and n.value >= 0]
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a text that is exactly one number ("1.3 billion", "forty-five"), else None."""
+    stripped = text.strip()
+    found = find_numbers(stripped, vague=True)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
+        return found[0].value
+    return None
+
+
+def parse_ordinal(word: str) -> int | None:
+    """The number of an ordinal word or figure: "fifth" -> 5, "21st" -> 21; else None."""
+    lowered = word.lower().strip()
+    if lowered in ORDINALS:
+        return ORDINALS[lowered]
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", lowered)
+    return int(m.group(1)) if m else None
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    """The qualifier ("at least", "some" ...) written just before offset `start`, and where it
+    starts, or None."""
+    window_start = max(0, start - 24)
+    m = QUALIFIER_RE.search(text, window_start, start)
+    if not m:
+        return None
+    return re.sub(r"\s+", " ", m.group(1).lower()), m.start(1)
