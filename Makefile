@@ -7,7 +7,7 @@ INPUT ?= $(SHARED)/seeds $(SHARED)/data/stories/dev.jsonl
 OUT ?= out
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench lint clean
+.PHONY: install browser demo test bench lint clean
 
 install: $(STAMP)
 
@@ -17,6 +17,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
+# Debian's chromium for the browser tests (a no-op when it is already installed).
+browser:
+	bash scripts/install_browser.sh
+
 demo: install
 	mkdir -p $(OUT)
 	$(BIN)/newsfuse extract $(INPUT) > $(OUT)/articles.jsonl
@@ -24,7 +28,7 @@ demo: install
 	$(BIN)/newsfuse cluster $(INPUT)
 	@echo "demo output: $(OUT)/articles.jsonl (cleaned articles), $(OUT)/stories.json (stories)"
 
-test: install
+test: install browser
 	$(BIN)/ruff check newsfuse tests bench
 	$(BIN)/python -m pytest -q
 

@@ -110,6 +110,12 @@ def cmd_brief(args: argparse.Namespace, out: Console) -> None:
     render_brief(doc)
 
 
+def cmd_serve(args: argparse.Namespace, out: Console) -> None:
+    from newsfuse.web import serve
+
+    serve(args.db, args.host, args.port)
+
+
 def _positive(value: str) -> int:
     try:
         n = int(value)
@@ -145,10 +151,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the JSON contract document")
     p.add_argument("--words", type=_positive, default=200, help="cap on each brief's length (default 200)")
     p.add_argument("--db", help="brief the store's stories (adding the inputs first, if any)")
+    p = sub.add_parser("serve", help="Serve a store's stories: web UI and JSON API.",
+                       description="Serve a store's stories: web UI at / and JSON API under /api/. "
+                       "Bound to a non-loopback host, write endpoints need the token printed at start.")
+    p.add_argument("--db", required=True, help="DuckDB store file made by ingest/cluster/brief")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=_positive, default=8000, help="port (default 8000)")
+    p.set_defaults(quiet=True)
     return parser
 
 
-COMMANDS = {"extract": cmd_extract, "ingest": cmd_ingest, "cluster": cmd_cluster, "brief": cmd_brief}
+COMMANDS = {"extract": cmd_extract, "ingest": cmd_ingest, "cluster": cmd_cluster, "brief": cmd_brief,
+            "serve": cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
