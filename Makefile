@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
+# exit status 1 means some inputs were skipped (reported on stderr); the rest is processed
 INPUT ?= $(SHARED)/seeds $(SHARED)/data/stories/dev.jsonl
 OUT ?= out
 STAMP := $(VENV)/.installed
@@ -23,10 +24,14 @@ browser:
 
 demo: install
 	mkdir -p $(OUT)
-	$(BIN)/newsfuse extract $(INPUT) > $(OUT)/articles.jsonl
-	$(BIN)/newsfuse cluster $(INPUT) --json > $(OUT)/stories.json
-	$(BIN)/newsfuse cluster $(INPUT)
-	@echo "demo output: $(OUT)/articles.jsonl (cleaned articles), $(OUT)/stories.json (stories)"
+	rm -f $(OUT)/store.duckdb
+	$(BIN)/newsfuse ingest $(INPUT) --db $(OUT)/store.duckdb || [ $$? -eq 1 ]
+	$(BIN)/newsfuse brief --db $(OUT)/store.duckdb --json > $(OUT)/brief.json || [ $$? -eq 1 ]
+	$(BIN)/newsfuse extract $(INPUT) > $(OUT)/articles.jsonl || [ $$? -eq 1 ]
+	$(BIN)/newsfuse brief $(firstword $(INPUT)) --quiet
+	@echo "demo output: $(OUT)/brief.json (stories, cited briefs, discrepancies, provenance, events),"
+	@echo "  $(OUT)/articles.jsonl (cleaned articles), $(OUT)/store.duckdb (browse it:"
+	@echo "  $(BIN)/newsfuse serve --db $(OUT)/store.duckdb, then open http://127.0.0.1:8000/)"
 
 test: install browser
 	$(BIN)/ruff check newsfuse tests bench

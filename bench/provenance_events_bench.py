@@ -1,9 +1,9 @@
 """Provenance and event records on the dev corpus, with the GOLD story assignments as stories.
 
 Measures:
-- wire: on every article a gold `wire` map labels, whether provenance's wire (stated by the text,
-  or inferred from the credited text it copies) is the gold set of agencies; each error with what
-  the cleaner found (the cleaner's own accuracy is `bench/wire_accuracy.py`);
+- wire: on every article a gold `wire` map labels, whether provenance's wire (stated, outlet,
+  inferred or cited: `stages.wire_basis`) is the gold set of agencies, each error with its reason
+  (`bench/wire_accuracy.py` scores the strict `Article.wire` beside it);
 - the Maheen story's families: the AP-derived copies (the gold AP articles and those writing
   "Mahin" and "25 kilometers") in one family, the Reuters-derived ones (gold Reuters) in another;
 - events: each story's type, and `when` against the gold date (the day; or, with only a weekday in
@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import json
 import time
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from bench.wire_accuracy import DEV, DEV_GOLD, load
+from bench.wire_accuracy import DEV, DEV_GOLD, derived_report, load, stories_of, wire_row
 from newsfuse.model import Article, Story
 from newsfuse.stages.analyze import analyze_all
 from newsfuse.stages.clean import clean_all
@@ -31,18 +30,6 @@ from newsfuse.stages.provenance import provenance
 
 MAHEEN = "maheen-capture-2015"
 MIN_ARTICLES = 3
-
-
-def _agencies(value: str | None) -> frozenset[str]:
-    return frozenset(a.strip() for a in (value or "").split(";") if a.strip())
-
-
-def stories_of(gold: dict) -> list[tuple[dict, Story]]:
-    """The gold stories, each with a `Story` of its articles."""
-    members: dict[str, list[str]] = defaultdict(list)
-    for article, story in gold["assignments"].items():
-        members[story].append(article)
-    return [(s, Story(s["story"], s["title"], tuple(sorted(members[s["story"]])))) for s in gold["stories"]]
 
 
 def ap_reuters_families(story: Story, articles: dict[str, Article], families: list[dict],
@@ -74,7 +61,7 @@ def _when_matches(when: dict, gold_date: str) -> str:
 
 def run(corpus: Path = DEV, gold_path: Path = DEV_GOLD) -> dict:
     """Measure provenance and events on the dev corpus with gold stories."""
-    docs, _ = load(corpus, gold_path)
+    docs, truth = load(corpus, gold_path)
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     started = time.perf_counter()
     articles = clean_all(docs)
@@ -93,14 +80,7 @@ def run(corpus: Path = DEV, gold_path: Path = DEV_GOLD) -> dict:
         started = time.perf_counter()
         record = event(story, analyzed).to_dict()["event"]
         event_time += time.perf_counter() - started
-        for article, agency in gold_story["wire"].items():
-            basis = prov["wire_basis"].get(article, {})
-            wire_rows.append({
-                "story": story.id, "article": article, "outlet": by_id[article].outlet,
-                "gold": sorted(_agencies(agency)), "pred": sorted(_agencies(prov["wire"].get(article))),
-                "basis": basis.get("basis"), "via": basis.get("via"),
-                "cleaner": by_id[article].wire, "cleaner_evidence": by_id[article].wire_evidence,
-            })
+        wire_rows.extend(wire_row(by_id[i], truth[i], prov) for i in story.articles if i in by_id)
         if story.id == MAHEEN:
             families = ap_reuters_families(story, by_id, prov["families"], gold_story["wire"])
         story_rows.append({
@@ -110,16 +90,16 @@ def run(corpus: Path = DEV, gold_path: Path = DEV_GOLD) -> dict:
             "when_match": _when_matches(record, gold_story["date"]),
             "casualties": record["casualties"], "according_to": record["according_to"],
         })
-    right = [r for r in wire_rows if r["gold"] == r["pred"]]
     big = [r for r in story_rows if r["articles"] >= MIN_ARTICLES]
+    wire = derived_report(wire_rows)
     return {
         "articles": len(articles),
         "stories": len(story_rows),
-        "wire_labelled_articles": len(wire_rows),
-        "wire_accuracy": round(len(right) / len(wire_rows), 4) if wire_rows else 0.0,
-        "wire_right_stated": sum(r["basis"] == "stated" for r in right),
-        "wire_right_inferred": sum(r["basis"] == "inferred" for r in right),
-        "wire_errors": [r for r in wire_rows if r["gold"] != r["pred"]],
+        "wire_labelled_articles": wire["labelled"],
+        "wire_accuracy": wire["accuracy"],
+        "wire_right_by_basis": wire["right_by_basis"],
+        "wire_errors": wire["errors"],
+        "wire_unlabelled_given_a_wire_by_basis": wire["unlabelled_with_wire_by_basis"],
         "maheen_families": families,
         "when_on_stories_with_3_or_more": {
             kind: sum(r["when_match"] == kind for r in big)

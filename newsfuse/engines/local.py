@@ -15,6 +15,8 @@ from newsfuse.model import AnalyzedArticle, Article, Document, Skipped, Story
 from newsfuse.stages.analyze import analyze_all
 from newsfuse.stages.clean import finish, learn_prepared, prepare
 from newsfuse.stages.cluster import ClusterState, cluster
+from newsfuse.stages.events import event
+from newsfuse.stages.provenance import provenance
 from newsfuse.stages.synthesize import synthesize
 
 T = TypeVar("T")
@@ -50,19 +52,39 @@ def split_results(items: Iterable[R | Skipped]) -> tuple[list[R], list[Skipped]]
     return done, skipped
 
 
+def with_text(articles: Iterable[Article]) -> tuple[list[Article], list[Skipped]]:
+    """Keep the articles that have main text; each one without (only scripts, navigation, page
+    chrome) becomes a skipped input with that reason."""
+    kept: list[Article] = []
+    empty: list[Skipped] = []
+    for a in articles:
+        if a.text.strip():
+            kept.append(a)
+        else:
+            empty.append(Skipped(a.source, "no article text found (only page chrome, scripts or navigation)"))
+    return kept, empty
+
+
 def clean_documents(docs: Iterable[Document]) -> tuple[list[Article], list[Skipped]]:
     """Clean a batch: extract every page once, learn each outlet's repeated chrome, finish each.
 
-    A document that yields no main text (only scripts, navigation, chrome) is skipped with that
-    reason.
+    A document that yields no main text is skipped (see `with_text`).
     """
     prepared, skipped = split_results(guarded(prepare, d, d.source) for d in docs)
     repeated = learn_prepared(prepared)
     articles, failed = split_results(
         guarded(lambda p: finish(p, repeated=repeated), p, p.doc.source) for p in prepared)
-    empty = [Skipped(a.source, "no article text found (only page chrome, scripts or navigation)")
-             for a in articles if not a.text.strip()]
-    return [a for a in articles if a.text.strip()], skipped + failed + empty
+    kept, empty = with_text(articles)
+    return kept, skipped + failed + empty
+
+
+def story_document(story: Story, members: Sequence[AnalyzedArticle], words: int) -> dict:
+    """One story's contract object: its own fields, its synthesis (brief, claims, discrepancies,
+    unique), its provenance (copy graph, wire) and its event record, from its analysed articles."""
+    return (story.to_dict()
+            | synthesize(story, members, words=words).to_dict()
+            | provenance(story, [m.article for m in members]).to_dict()
+            | event(story, members).to_dict())
 
 
 class LocalEngine:
@@ -91,8 +113,5 @@ class LocalEngine:
         self, stories: Sequence[Story], analyzed: dict[str, AnalyzedArticle], words: int
     ) -> list[dict]:
         """Build each story's contract object (brief, claims, discrepancies, unique)."""
-        out = []
-        for story in self.track(stories, "writing briefs", len(stories)):
-            members = [analyzed[a] for a in story.articles]
-            out.append(story.to_dict() | synthesize(story, members, words=words).to_dict())
-        return out
+        return [story_document(story, [analyzed[a] for a in story.articles], words)
+                for story in self.track(stories, "writing briefs", len(stories))]

@@ -20,25 +20,30 @@ one) while the average share between two groups is at least `FAMILY_MIN`; an art
 whose share with some member (either way round) reaches `ATTACH_MIN` joins the one family it
 shares the most with.
 
-**Wire.** The wire an article's text states (`Article.wire`, from the cleaner: dateline, "Reuters
-reports", byline, trailing credit) is *stated*; an uncredited article whose text is at least
-`INFER_MIN` copy of a credited one, or that copies passages of a credited member of its own
-family, *inherits* that wire (*inferred*, with the article it copies).
-A citation ("told AFP", "according to Reuters") is not wire copy: the cleaner does not set
-`Article.wire` for it, and nothing here reads citations.
+**Wire.** Each article's wire and how it is known (`stages.wire_basis`): *stated* by its own text
+(`Article.wire`, from the cleaner: dateline, "Reuters reports", byline, trailing credit) or
+*outlet* (it is on the agency's own site) make it wire copy; an article that is not wire copy
+*inherits* the wire of wire copy it copies (*inferred*, with the article it copies: at least
+`INFER_MIN` of its text, or any real passage of a member of its own family), and *cites* the
+agencies whose reporting it relays ("told AFP", "according to Reuters": *cited*, not wire copy).
+Only copied narrative counts for inference: words inside quotation marks are left out, since two
+outlets quoting one statement word for word is no sign that one copies the other's wire.
 
-**Origin** of a family: the member that states its wire, then the earliest published, then the
+**Origin** of a family: the member that is wire copy, then the earliest published, then the
 one holding most of the others' text (the fullest version of the wire copy).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsfuse.algorithms.similarity import word_spans
 from newsfuse.model import Article, CopyEdge, Family, Provenance, Span, Story, WireCredit
+from newsfuse.stages.wire_basis import Copied, derived_wire, own_wire
 
 WINDOW = 6
 MIN_RUN = 12
@@ -50,6 +55,8 @@ ATTACH_MIN = 0.1
 EXCERPT_MIN = 0.8
 # ... which has at least this much more of its own.
 EXCERPT_MARGIN = 0.2
+# A quotation within one paragraph, in the quote marks of the languages newsfuse reads.
+_QUOTE = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]')
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,17 @@ class _Text:
         for i in range(len(words) - WINDOW + 1):
             windows.setdefault(tuple(w for w, _, _ in words[i:i + WINDOW]), []).append(i)
         return cls(article, words, windows)
+
+    @cached_property
+    def quoted(self) -> tuple[bool, ...]:
+        """Whether each word stands inside a quotation."""
+        spans = [m.span() for m in _QUOTE.finditer(self.article.text)]
+        flags, k = [], 0
+        for _, start, _ in self.words:
+            while k < len(spans) and spans[k][1] <= start:
+                k += 1
+            flags.append(k < len(spans) and spans[k][0] <= start)
+        return tuple(flags)
 
 
 def copied_runs(target: _Text, source: _Text) -> list[tuple[int, int]]:
@@ -87,6 +105,16 @@ def _share(text: _Text, runs: list[tuple[int, int]]) -> float:
     return sum(b - a for a, b in runs) / len(text.words) if text.words else 0.0
 
 
+def narrative_copy(target: _Text, source: _Text) -> tuple[float, int | None]:
+    """The share of `target`'s words copied from `source` outside quotations, and the character
+    offset where the first such word starts (None when there is none)."""
+    quoted = target.quoted
+    copied = [i for a, b in copied_runs(target, source) for i in range(a, b) if not quoted[i]]
+    if not copied:
+        return 0.0, None
+    return len(copied) / len(target.words), target.words[copied[0]][1]
+
+
 def _spans(text: _Text, runs: list[tuple[int, int]]) -> tuple[Span, ...]:
     return tuple(Span(text.article.id, text.words[a][1], text.words[b - 1][2]) for a, b in runs)
 
@@ -95,13 +123,15 @@ def _day(article: Article) -> str | None:
     return article.published[:10] if article.published and len(article.published) >= 10 else None
 
 
-def _direction(a: Article, b: Article, a_in_b: float, b_in_a: float) -> tuple[Article, Article, str]:
-    """(source, target, basis) for two articles sharing text."""
+def _direction(
+    a: Article, b: Article, a_in_b: float, b_in_a: float, wire_copy: set[str]
+) -> tuple[Article, Article, str]:
+    """(source, target, basis) for two articles sharing text (`wire_copy`: ids of wire copy)."""
     da, db = _day(a), _day(b)
     if da and db and da != db:
         return (a, b, "date") if da < db else (b, a, "date")
-    if bool(a.wire) != bool(b.wire):
-        return (a, b, "credit") if a.wire else (b, a, "credit")
+    if (a.id in wire_copy) != (b.id in wire_copy):
+        return (a, b, "credit") if a.id in wire_copy else (b, a, "credit")
     if a_in_b >= EXCERPT_MIN and b_in_a <= a_in_b - EXCERPT_MARGIN:
         return b, a, "containment"
     if b_in_a >= EXCERPT_MIN and a_in_b <= b_in_a - EXCERPT_MARGIN:
@@ -127,7 +157,13 @@ def _candidate_pairs(texts: Sequence[_Text]) -> list[tuple[int, int]]:
 def copy_graph(articles: Sequence[Article]) -> tuple[list[CopyEdge], dict[tuple[str, str], float]]:
     """The copy edges among `articles`, and the shares of their pairs: `(x, y)` -> the share of x's
     text found in y (pairs without an edge are left out: they share nothing that counts)."""
-    texts = [_Text.of(a) for a in articles]
+    wire_copy = {a.id for a in articles if own_wire(a)}
+    return _graph([_Text.of(a) for a in articles], wire_copy)
+
+
+def _graph(
+    texts: Sequence[_Text], wire_copy: set[str]
+) -> tuple[list[CopyEdge], dict[tuple[str, str], float]]:
     shares: dict[tuple[str, str], float] = {}
     edges: list[CopyEdge] = []
     for i, j in _candidate_pairs(texts):
@@ -138,7 +174,7 @@ def copy_graph(articles: Sequence[Article]) -> tuple[list[CopyEdge], dict[tuple[
             continue
         shares[(x.article.id, y.article.id)] = x_in_y
         shares[(y.article.id, x.article.id)] = y_in_x
-        source, target, basis = _direction(x.article, y.article, x_in_y, y_in_x)
+        source, target, basis = _direction(x.article, y.article, x_in_y, y_in_x, wire_copy)
         runs, text = (x_runs, x) if target is x.article else (y_runs, y)
         shared, reverse = (x_in_y, y_in_x) if target is x.article else (y_in_x, x_in_y)
         edges.append(CopyEdge(source.id, target.id, round(shared, 3), round(reverse, 3), basis,
@@ -199,38 +235,51 @@ def _link(shares: dict[tuple[str, str], float], a: str, b: str) -> float:
 
 
 def credits(
-    articles: Sequence[Article], shares: dict[tuple[str, str], float], family: dict[str, int]
+    texts: Sequence[_Text],
+    shares: dict[tuple[str, str], float],
+    family: dict[str, int],
+    own: dict[str, WireCredit | None],
 ) -> list[WireCredit]:
-    """Each article's wire: stated by its text, else inferred from the credited text it copies
-    (a large part of it, or any real passage of a credited member of its own family)."""
+    """Each article's wire (see `stages.wire_basis`): its own when it is wire copy (`own`), else the
+    wire of the wire copy it copies (a large part of its narrative, or any real passage of a member
+    of its own family) joined with the agencies it cites."""
     out = []
-    credited = [a for a in articles if a.wire]
-    for a in articles:
-        if a.wire:
-            out.append(WireCredit(a.id, a.wire, "stated", evidence=a.wire_evidence))
+    wire_copy = [(c, credit) for c in texts if (credit := own[c.article.id]) is not None]
+    for a in texts:
+        mine = own[a.article.id]
+        if mine is not None:
+            out.append(mine)
             continue
-        copied = [
-            (share, c.id, c) for c in credited
-            if (share := shares.get((a.id, c.id), 0.0)) >= INFER_MIN
-            or (share >= EDGE_MIN and a.id in family and family.get(c.id) == family[a.id])
-        ]
-        if copied:
-            _, _, source = max(copied, key=lambda t: (t[0], t[1]))
-            out.append(WireCredit(a.id, source.wire or "", "inferred", via=source.id))
+        copied = []
+        for c, credit in wire_copy:
+            if shares.get((a.article.id, c.article.id), 0.0) < EDGE_MIN:
+                continue
+            share, start = narrative_copy(a, c)
+            same_family = a.article.id in family and family.get(c.article.id) == family[a.article.id]
+            if start is not None and (share >= INFER_MIN or (share >= EDGE_MIN and same_family)):
+                copied.append((share, c.article.id, Copied(c.article.id, credit.wire, start)))
+        best = max(copied, key=lambda t: (t[0], t[1]))[2] if copied else None
+        credit = derived_wire(a.article, best)
+        if credit is not None:
+            out.append(credit)
     return out
 
 
-def _origin(members: list[Article], shares: dict[tuple[str, str], float]) -> tuple[str, tuple[str, ...]]:
+def _origin(
+    members: list[Article], shares: dict[tuple[str, str], float], own: dict[str, WireCredit | None]
+) -> tuple[str, tuple[str, ...]]:
     """The likely origin of a family and why."""
     def held(x: Article) -> float:
         others = [m for m in members if m is not x]
         return sum(shares.get((m.id, x.id), 0.0) for m in others) / len(others)
 
-    ranked = sorted(members, key=lambda m: (not m.wire, _day(m) or "9999", -held(m), m.id))
+    ranked = sorted(members, key=lambda m: (own[m.id] is None, _day(m) or "9999", -held(m), m.id))
     origin = ranked[0]
     reasons = []
-    if origin.wire:
-        reasons.append(f"states the wire ({origin.wire})")
+    mine = own[origin.id]
+    if mine is not None:
+        reasons.append(f"states the wire ({mine.wire})" if mine.basis == "stated"
+                       else f"on the agency's own site ({mine.wire})")
     days = [d for m in members if (d := _day(m))]
     if _day(origin) and _day(origin) == min(days):
         reasons.append(f"earliest published ({_day(origin)})")
@@ -243,16 +292,18 @@ def provenance(story: Story, articles: Sequence[Article]) -> Provenance:
     """The provenance of `story` from its articles (others in `articles` are ignored)."""
     by_id = {a.id: a for a in articles}
     members = [by_id[i] for i in story.articles if i in by_id]
-    edges, shares = copy_graph(members)
+    own = {a.id: own_wire(a) for a in members}
+    texts = [_Text.of(a) for a in members]
+    edges, shares = _graph(texts, {i for i, w in own.items() if w})
     groups = families_of([m.id for m in members], shares)
-    wires = credits(members, shares, {a: n for n, group in enumerate(groups) for a in group})
+    wires = credits(texts, shares, {a: n for n, group in enumerate(groups) for a in group}, own)
     wire_of = {w.article: w.wire for w in wires}
     families = []
     for n, group in enumerate(groups, start=1):
         group_articles = [by_id[i] for i in group]
-        origin, reasons = _origin(group_articles, shares)
-        stated = [by_id[i].wire for i in group if by_id[i].wire]
-        named = stated or [wire_of[i] for i in group if i in wire_of]
+        origin, reasons = _origin(group_articles, shares, own)
+        copies = [w.wire for i in group if (w := own[i])]
+        named = copies or [wire_of[i] for i in group if i in wire_of]
         wire = max(set(named), key=lambda w: (named.count(w), w)) if named else None
         families.append(Family(f"f{n}", tuple(group), origin, reasons, wire))
     return Provenance(story=story.id, edges=tuple(edges), wire=tuple(wires), families=tuple(families))

@@ -5,7 +5,8 @@ Wire copy is only claimed on positive evidence of authorship: an agency in the d
 ("BEIRUT (AP) --", "KATHMANDU – Reuters"), a lede sentence ending "Reuters reports", a byline naming
 an agency, a trailing credit ("(c) AFP", "— KYODO", "(Reporting by ...; Editing by ...)",
 "Associated Press writers ... contributed").  A citation ("told AFP", "according to Reuters",
-"Anadolu Agency said", "the RIA news agency reported") or a photo credit never counts.
+"Anadolu Agency said", "the RIA news agency reported") or a photo credit never counts: citations
+are read by `citations` for provenance, which keeps the two apart.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from newsfuse.stages.clean.published import MONTH
 
 _DATE_SEGMENT = re.compile(rf"^(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:\s*,?\s*(\d{{4}}))?$")
 _YEAR = re.compile(r"^\d{4}$")
-# A head ("PLACE, Region, Month Day") then "(Agency)" and an optional separator, or a separator
-# alone; the head is validated in code (`parse_dateline`).
+# A head ("PLACE, Region, Month Day") then "(Agency)" and an optional separator (Spanish and
+# Catalan copy writes "Barcelona (EFE).-"), or a separator alone; the head is validated in code
+# (`parse_dateline`).
 _HEAD = r"^(?P<head>[^\W\d_][^()\n]{0,70}?)"
-_WITH_AGENCY = re.compile(_HEAD + r"\s*\((?P<agency>[^()\n]{2,40})\)\s*(?P<sep>--|—|–|-|:)?\s*")
+_WITH_AGENCY = re.compile(_HEAD + r"\s*\((?P<agency>[^()\n]{2,40})\)\s*(?P<sep>\.?(?:--|—|–|-)|:)?\s*")
 _WITH_SEP = re.compile(_HEAD + r"(?:\s*(?P<sep>--|—|–|:)|\s+-(?=\s))\s*")
 # Old Reuters style without a separator: "ANKARA Nov 24 The warplane ..."
 _BARE_DATED = re.compile(rf"^(?P<head>[A-Z][A-Z .'’-]{{1,40}},?\s+{MONTH}\s+\d{{1,2}})\s+(?=[A-Z])")
@@ -120,7 +122,7 @@ def parse_dateline(line: str) -> Dateline | None:
             return Dateline(place.strip(), date, None, m.group(0).strip())
     m = _WITH_AGENCY.match(line)
     if m:
-        agency = canonical_agency(m.group("agency"))
+        agency = canonical_agency(m.group("agency"), credit=True)
         place, regions, date = _split_head(m.group("head"))
         if place is not None and not _valid_place(place, regions, relaxed=agency is not None):
             place = None
@@ -135,7 +137,7 @@ def parse_dateline(line: str) -> Dateline | None:
         return None
     rest = line[m.end() :].strip()
     # "KATHMANDU – Reuters": the agency follows the separator and ends the line.
-    tail = canonical_agency(rest) if rest and len(words(rest)) <= 4 else None
+    tail = canonical_agency(rest, credit=True) if rest and len(words(rest)) <= 4 else None
     text = line.strip() if tail else m.group(0).strip()
     return Dateline(place, date, tail, text)
 
@@ -157,11 +159,11 @@ def parse_byline(line: str) -> str | None:
 
 def byline_agency(byline: str) -> str | None:
     """The agency a byline names as a whole or as its affiliation ("Jane Doe, Associated Press")."""
-    whole = canonical_agency(byline)
+    whole = canonical_agency(byline, credit=True)
     if whole is not None:
         return whole
     m = re.search(rf"(?:,|\||/|\band\b|\bfor\b)\s*(?:the\s+)?({AGENCY})\s*$", byline)
-    return canonical_agency(m.group(1)) if m else None
+    return canonical_agency(m.group(1), credit=True) if m else None
 
 
 # A sentence end: not after an initial or a capital abbreviation ("U.S.", "J."), nor after a title.
@@ -182,7 +184,7 @@ def lede_wire(paragraph: str) -> Wire | None:
     m = _LEDE_REPORTS.search(first_sentence(paragraph))
     if m is None:
         return None
-    agency = canonical_agency(m.group("agency"))
+    agency = canonical_agency(m.group("agency"), credit=True)
     return Wire(agency, m.group(0).strip(" ,.;:")) if agency else None
 
 
@@ -198,7 +200,7 @@ def trailing_wire(line: str) -> Wire | None:
     for pattern in _TRAILING:
         m = pattern.search(line)
         if m:
-            agency = canonical_agency(m.group("agency"))
+            agency = canonical_agency(m.group("agency"), credit=True)
             if agency:
                 return Wire(agency, m.group(0).strip())
     return None
