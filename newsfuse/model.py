@@ -174,7 +174,11 @@ class Quantity:
 @dataclass(frozen=True)
 class Casualty:
     """A count of people by class (killed, dead, wounded, injured, killed_or_wounded, missing,
-    arrested ...), vague words read the ACLED way ("dozens" = 12) and flagged `vague`."""
+    arrested ...), vague words read the ACLED way ("dozens" = 12) and flagged `vague`.
+
+    `cls` folds outcome words together for comparison ("dead", "died" and "killed" are all
+    `killed`); `word` keeps the one the text used, in lower case ("dead", "death toll").
+    """
 
     text: str
     start: int
@@ -183,6 +187,7 @@ class Casualty:
     cls: str
     qualifier: str | None = None
     vague: bool = False
+    word: str | None = None
 
 
 @dataclass(frozen=True)
@@ -374,8 +379,11 @@ class CopyEdge:
 
 @dataclass(frozen=True)
 class WireCredit:
-    """The wire an article's text comes from: `basis` "stated" (the text shows it: `evidence`) or
-    "inferred" (it copies `via`, an article of its family whose text states the wire)."""
+    """The wire an article's text comes from: `basis` "stated" (the text shows it: `evidence`),
+    "outlet" (the agency's own site: `evidence` is the host), "inferred" (it copies `via`, wire copy
+    of its story) or "cited" (it relays the agency's reporting: `evidence` "told AFP"); with several
+    agencies ("Reuters; Anadolu") of different bases, `basis` gives one per agency ("inferred; cited")
+    (see `stages.wire_basis`)."""
 
     article: str
     wire: str
@@ -412,8 +420,9 @@ class Provenance:
     """A story's copy graph, the wire of each article, and its wire families.
 
     `to_dict` gives the story field `provenance` of the contract: `edges`, `wire` (article ->
-    agency, stated or inferred), plus `wire_basis` (how each was found), `families` and `origin`
-    (family id -> its likely origin article and the reasons).
+    agency its content derives from: stated, outlet, inferred or cited), plus `wire_basis` (how
+    each was found), `families` and `origin` (family id -> its likely origin article and the
+    reasons).
     """
 
     story: str

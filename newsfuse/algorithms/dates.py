@@ -14,6 +14,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from newsfuse.algorithms.numbers import CLOCK_RE, parse_number
+from newsfuse.algorithms.years import reads_as_year
 from newsfuse.model import DateMention
 
 MONTHS = {
@@ -58,7 +59,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ago", r"(?i)\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                 r"(?P<span>day|week|month|year)s?\s+ago\b"),
         ("year", r"(?<![\d,./-])\b" + _YEAR + r"\b(?![\d/]|\s*[-–]\s*\d|-[A-Za-z]|\.\d)"
-                 r"(?!\s+(?:feet|foot|ft|m|km|kilomet\w*|metres?|meters?|miles?|people|tons?|tonnes?|kg)\b)"),
+                 r"(?!\s+(?:feet|foot|ft|m|km|kilomet\w*|metres?|meters?|miles?|tons?|tonnes?|kg)\b)"),
     )
 )
 _NOON_RE = re.compile(r"(?i)\b(?:noon|midday|midnight)\b")
@@ -220,7 +221,7 @@ def find_dates(text: str, anchor: str | date | None = None) -> list[DateMention]
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start = m.start("month") if kind == "m" else m.start()
-            if not free(start, m.end()):
+            if not free(start, m.end()) or (kind == "year" and not reads_as_year(text, start, m.end())):
                 continue
             resolved = _resolve(kind, m, anchor_day)
             # an impossible date ("31 February") is still not read again as "February"

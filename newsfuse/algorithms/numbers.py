@@ -3,8 +3,14 @@
 `find_numbers` scans a text and returns every number with its character offsets, its value and the
 precision it was stated at (the step of its last significant digit: "13" -> 1, "1.3 billion" ->
 1e8, "250,000" -> 1e4).  It refuses what only looks like a number: clock times ("2.15pm",
-"14:30"), codes and model names ("7K9268", "Su-24", "A321", "G20", "COVID-19"), fractions and
-dates written with a slash ("9/11"), scores and seasons ("1-0", "2012-13").
+"14:30"), codes and model names ("7K9268", "Su-24", "A321", "G20", "COVID-19"), phone numbers,
+ISBNs, ZIP codes and other digit groups joined by hyphens ("877-934-6274", "2015-11-01"),
+fractions and dates written with a slash ("9/11"), scores and seasons ("1-0", "2012-13").
+
+A comma before one or two digits is a decimal comma ("6,5"), and so is the last separator of
+"1.234,5"; a point before a group of three digits groups thousands when there are several groups
+("1.300.000") or the text's language writes decimal commas ("1.300" in German is 1300).
+`reads_as_year` tells a year ("in 2000") from a count written like one ("killed 2000 people").
 
 Vague amounts are read the way the ACLED conflict-event codebook codes reported fatalities:
 "several", "many" and "numerous" count 10, "dozens" 12, "hundreds" 100 (see `VAGUE`), and are
@@ -16,7 +22,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -71,6 +78,17 @@ QUALIFIERS: dict[str, str] = {
     "approx.": "approx",
 }
 
+# Nouns that count people or things without a plural "s" ("2000 people", "40 police").
+COLLECTIVE_NOUNS = frozenset({"people", "crew", "personnel", "staff", "police", "aircraft", "troops",
+                              "civilians", "children", "men", "women", "sheep", "cattle", "fish"})
+
+# Languages whose texts write "6,5" for six and a half and "1.300" for thirteen hundred.
+DECIMAL_COMMA_LANGUAGES = frozenset({
+    "af", "az", "be", "bg", "bs", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fo", "fr", "gl",
+    "hr", "hu", "hy", "id", "is", "it", "ka", "kk", "ky", "lt", "lv", "mk", "mn", "nb", "nl", "nn", "no",
+    "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk", "uz", "vi",
+})
+
 
 def alternation(words: Iterable[object]) -> str:
     """A regex alternation of phrases, longest first, any run of spaces matching between words."""
@@ -79,7 +97,14 @@ def alternation(words: Iterable[object]) -> str:
 
 QUALIFIER_RE = re.compile(r"(?i)\b(" + alternation(QUALIFIERS) + r")\s+$")
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 1,234,567.8
+    r"|\d{1,3}(?:\.\d{3})+,\d+(?!\d)"  # 1.234.567,8
+    r"|\d{1,3}(?:\.\d{3}){2,}(?!\d|\.\d)"  # 1.234.567
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2}|\.\d+)?(?![\d,])"  # 940 000, 8 000,5
+    r"|(?<![\d,.])\d{1,3},\d{1,2}(?!\d|,\d)"  # 6,5 (but not the list "1,2,3")
+    r"|\d+(?:\.\d+)?)"
+)
 _REAL = alternation([*UNITS, *TENS, *SCALES, "dozen"])
 _NUMBER_RE = re.compile(
     r"(?P<digits>" + _DIGITS + r")(?P<frac>[½¼¾])?"
@@ -91,17 +116,35 @@ _NUMBER_RE = re.compile(
 )
 _LONE_ARTICLE_RE = re.compile(r"(?i)an?[\s-]+(?!(?:" + alternation([*SCALES, "dozen", "half"]) + r")\b)")
 _VAGUE_RE = re.compile(r"(?i)\b(" + alternation(VAGUE) + r")\b")
-_RANGE_RE = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
+_RANGE_RE = re.compile(r"\s*(?:-|–|—|to)\s*|\s+or\s+", re.IGNORECASE)
 _DASH_RE = re.compile(r"[-–—]")
 _AND_RE = re.compile(r"\s+and\s+")
 _BETWEEN_RE = re.compile(r"(?i)\bbetween\s+$")
 _FROM_RE = re.compile(r"(?i)\bfrom\s+$")
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_ANY_DIGIT_RE = re.compile(r"\d")
 # Letters that may follow digits directly and still make an amount ("20km", "300ft", "5pc").
 _GLUED_UNITS = frozenset({
     "km", "kms", "m", "cm", "mm", "ft", "mi", "kg", "g", "t", "lb", "lbs", "mph", "kmh", "kph",
     "h", "hr", "hrs", "min", "mins", "sec", "secs", "pc", "l", "ha", "km2", "m2", "b",
 })
+
+# Codes written with digits: digit groups joined by hyphens (phone numbers, ISBNs, ISO dates), phone
+# numbers with a country or area code, whatever a phone, ISBN or ZIP label introduces, and a US ZIP
+# code after its state.
+_US_STATES = ("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN",
+              "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ",
+              "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA",
+              "WI", "WV", "WY")
+CODE_RE = re.compile(
+    r"(?<![\d-])\d+(?:-\d+){2,}"
+    r"|\+\d{1,3}[\s.-]?(?:\(\d+\)[\s.-]?)?\d{2,}(?:[\s.-]\d{2,})+"
+    r"|\(\d{2,5}\)[\s.-]?\d{2,4}[\s.-]\d{3,4}(?!\d)"
+    r"|(?i:\b(?:isbn(?:-?1[03])?|issn|tel|telephone|phone|fax|hotline|zip(?:\s+code)?|post\s?code|"
+    r"postal\s+code|p\.?\s?o\.?\s+box|toll[\s-]free)\b[\s:.#]*(?:(?:at|on|number)\s+)?)"
+    r"\d(?:[\dXx]|[\s.-](?=\d)){2,}"
+    r"|(?<=\b(?:" + "|".join(_US_STATES) + r")\s)\d{5}(?:-\d{4})?\b"
+)
 
 # Clock times, so that "2.15pm" or "at 10.01 local time" is never read as an amount.
 _ZONES = r"(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|IST|local\s+time|hrs\b)"
@@ -121,7 +164,8 @@ class NumberMention:
     """A number in a text: `text[start:end]`, its value and stated precision.
 
     A range ("15 to 20") has `value` at its middle and `low`/`high` at its ends; a vague word
-    ("dozens") has `vague=True` and a precision as large as its value.
+    ("dozens") has `vague=True` and a precision as large as its value; `scale` is the factor of a
+    scale word or suffix written with it ("2 million" -> 1e6), 1 without one.
     """
 
     start: int
@@ -131,6 +175,7 @@ class NumberMention:
     vague: bool = False
     low: float | None = None
     high: float | None = None
+    scale: float = 1.0
 
 
 def integer_precision(digits: str) -> float:
@@ -143,13 +188,34 @@ def integer_precision(digits: str) -> float:
     return float(10 ** min(zeros, len(plain) - 1))
 
 
-def _digits_value(digits: str) -> tuple[float, float]:
-    """Value and precision of "1,300", "940 000", "1.3" (no scale)."""
-    compact = re.sub(r"[,\s\u00a0\u202f]", "", digits)
-    if "." in compact:
-        decimals = compact.split(".", 1)[1]
-        return float(compact), 10.0 ** -len(decimals)
-    return float(compact), integer_precision(digits)
+def uses_decimal_comma(lang: str | None) -> bool:
+    """Whether texts in `lang` (an ISO 639-1 code, "de" or "pt-BR") write decimal commas."""
+    return bool(lang) and re.split(r"[-_]", lang.lower(), maxsplit=1)[0] in DECIMAL_COMMA_LANGUAGES
+
+
+def _decimal_mark(compact: str, decimal_comma: bool) -> str | None:
+    """The decimal separator of digits the pattern matched, or None for a whole number: the later
+    of "," and "." when both appear; a comma before one or two digits; a point unless it groups
+    thousands (several groups of three, or one in a language that writes decimal commas)."""
+    if "," in compact and "." in compact:
+        return "," if compact.rindex(",") > compact.rindex(".") else "."
+    if "," in compact:
+        return "," if len(compact.rsplit(",", 1)[1]) < 3 else None
+    if "." not in compact:
+        return None
+    groups_thousands = compact.count(".") > 1 or (decimal_comma and len(compact.split(".")[1]) == 3)
+    return None if groups_thousands else "."
+
+
+def _digits_value(digits: str, decimal_comma: bool) -> tuple[float, float]:
+    """Value and precision of "1,300", "940 000", "1.3", "6,5", "1.300.000" (no scale)."""
+    compact = re.sub(r"[\s\u00a0\u202f]", "", digits)
+    mark = _decimal_mark(compact, decimal_comma)
+    whole, _, decimals = compact.rpartition(mark) if mark else (compact, "", "")
+    whole = re.sub(r"\D", "", whole)
+    if decimals:
+        return float(f"{whole}.{decimals}"), 10.0 ** -len(decimals)
+    return float(whole), integer_precision(whole)
 
 
 def parse_words(words: str) -> tuple[float, float] | None:
@@ -195,20 +261,39 @@ def parse_words(words: str) -> tuple[float, float] | None:
     return total + current, precision
 
 
-def _scaled(
-    value: float, precision: float, scale_words: str | None, suffix: str | None
-) -> tuple[float, float]:
+def _scale_factor(scale_words: str | None, suffix: str | None) -> float:
     factor = 1.0
     if suffix:
         factor = SCALE_SUFFIXES[suffix.strip().lower()]
     elif scale_words:
         for word in re.split(r"[\s-]+", scale_words.strip(" -").lower()):
             factor *= SCALES[word]
+    return factor
+
+
+def _scaled(value: float, precision: float, factor: float) -> tuple[float, float]:
     if factor == 1.0:
         return value, precision
     if precision >= 1:
         precision = 1.0  # "2 million": the digits, not the scale's zeros, carry the precision
     return value * factor, precision * factor
+
+
+def _words_scale(words: str) -> float:
+    """The scale a run of number words ends with, when it is its only scale ("three million")."""
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t]
+    if len(tokens) < 2 or tokens[-1] not in SCALES or any(t in SCALES for t in tokens[:-1]):
+        return 1.0
+    return SCALES[tokens[-1]]
+
+
+def with_shared_scale(first: NumberMention, second: NumberMention) -> NumberMention:
+    """`first` read with the scale of `second` when only `second` writes one and the scaled first
+    stays below it: the "20" of "20 to 25 million" or "2 and 3 billion" is 20 million."""
+    if first.scale != 1.0 or second.scale == 1.0 or first.value * second.scale >= second.value:
+        return first
+    value, precision = _scaled(first.value, first.precision, second.scale)
+    return replace(first, value=value, precision=precision, scale=second.scale)
 
 
 def _boxed_in(text: str, start: int, end: int) -> bool:
@@ -229,39 +314,44 @@ def _boxed_in(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _digit_mention(text: str, m: re.Match[str]) -> NumberMention | None:
+def _digit_mention(text: str, m: re.Match[str], decimal_comma: bool) -> NumberMention | None:
     digits_end = m.end("frac") if m.group("frac") else m.end("digits")
     if _boxed_in(text, m.start(), m.end() if m.group("suffix") else digits_end):
         return None
-    value, precision = _digits_value(m.group("digits"))
+    value, precision = _digits_value(m.group("digits"), decimal_comma)
     if m.group("frac"):
         value, precision = value + _FRACTIONS[m.group("frac")], 0.25
-    value, precision = _scaled(value, precision, m.group("scale"), m.group("suffix"))
-    return NumberMention(m.start(), m.end(), value, precision)
+    factor = _scale_factor(m.group("scale"), m.group("suffix"))
+    value, precision = _scaled(value, precision, factor)
+    return NumberMention(m.start(), m.end(), value, precision, scale=factor)
 
 
-def _mentions(text: str) -> list[NumberMention]:
-    clocks = [m.span() for m in CLOCK_RE.finditer(text)]
+def _mentions(text: str, decimal_comma: bool) -> list[NumberMention]:
+    # clock times and codes all hold a digit; most sentences have none
+    digits = _ANY_DIGIT_RE.search(text) is not None
+    refused = [m.span() for pattern in (CLOCK_RE, CODE_RE) if digits for m in pattern.finditer(text)]
     found: list[NumberMention] = []
     for m in _NUMBER_RE.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in clocks):
+        if any(a < m.end() and m.start() < b for a, b in refused):
             continue
         if m.group("words"):
             # "a four-year war": the article belongs to the noun, not to the number
             lone = _LONE_ARTICLE_RE.match(m.group("words"))
             start = m.start() + (lone.end() if lone else 0)
             parsed = parse_words(text[start:m.end()])
-            mention = NumberMention(start, m.end(), *parsed) if parsed else None
+            words = text[start:m.end()]
+            mention = NumberMention(start, m.end(), *parsed, scale=_words_scale(words)) if parsed else None
         else:
-            mention = _digit_mention(text, m)
+            mention = _digit_mention(text, m, decimal_comma)
         if mention:
             found.append(mention)
     return found
 
 
 def _ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
-    """Merge "A-B", "A to B", "between A and B" into ranges; drop scores ("1-0") and seasons
-    ("2012-13"), whose second number is not larger than the first."""
+    """Merge "A-B", "A to B", "A or B", "between A and B" into ranges, A taking B's scale ("20 to
+    25 million"); drop scores ("1-0") and seasons ("2012-13"), whose second number is not larger
+    than the first."""
     merged: list[NumberMention] = []
     i = 0
     while i < len(mentions):
@@ -278,10 +368,11 @@ def _ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
             merged.append(cur)
             i += 1
             continue
+        cur = with_shared_scale(cur, nxt)
         if nxt.value > cur.value:
             merged.append(NumberMention(
                 cur.start, nxt.end, (cur.value + nxt.value) / 2, nxt.value - cur.value + nxt.precision,
-                low=cur.value, high=nxt.value,
+                low=cur.value, high=nxt.value, scale=nxt.scale,
             ))
         elif not _DASH_RE.search(gap):
             merged.extend((cur, nxt))
@@ -289,9 +380,20 @@ def _ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     return merged
 
 
-def find_numbers(text: str, *, vague: bool = False) -> list[NumberMention]:
-    """Every number in `text`, in order, with offsets; with `vague=True`, vague words too."""
-    found = _ranges(text, _mentions(text))
+@lru_cache(maxsize=64)
+def _exact_numbers(text: str, decimal_comma: bool) -> tuple[NumberMention, ...]:
+    """Numbers and ranges of `text`, kept for the next call: quantities and casualties both read
+    each sentence."""
+    return tuple(_ranges(text, _mentions(text, decimal_comma)))
+
+
+def find_numbers(text: str, *, vague: bool = False, lang: str | None = None) -> list[NumberMention]:
+    """Every number in `text`, in order, with offsets; with `vague=True`, vague words too.
+
+    `lang` is the text's language (`Article.lang`): where it writes decimal commas, "1.300" is
+    1300; without it the pattern decides ("6,5" is 6.5 in any language).
+    """
+    found = list(_exact_numbers(text, uses_decimal_comma(lang)))
     if vague:
         taken = [(n.start, n.end) for n in found]
         for m in _VAGUE_RE.finditer(text):
@@ -329,3 +431,4 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     if not m:
         return None
     return re.sub(r"\s+", " ", m.group(1).lower()), m.start(1)
+

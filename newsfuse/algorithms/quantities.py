@@ -6,6 +6,12 @@ length m, area m^2, volume m^3, mass kg, duration s, speed m/s, age year, percen
 ratio x ("40 times"), money in its currency's ISO code (no exchange rates: a dollar figure and a
 euro figure are different statements), and counts of things, whose unit is the noun ("17
 countries" -> 17 "country").  Conversion factors come from pint, computed once.
+
+Numbers coordinated before one unit share it: "29 and 36 times" gives 29 x and 36 x, "2 and 3
+million barrels" two volumes; a range ("20-25 km", "three or four days") is one quantity at its
+middle whose precision spans it, so that `bounds` gives its ends.  An earthquake's magnitude is
+read however it is written: "magnitude 7.8", "a 7.8-magnitude quake", "M7.8", "registered 7.4 on
+the Richter scale", "a quake measuring 7.8", "7,8 de magnitud".
 """
 
 from __future__ import annotations
@@ -18,16 +24,23 @@ from functools import lru_cache
 import pint
 
 from newsfuse.algorithms.dates import is_calendar_word
+from newsfuse.algorithms.magnitudes import glued_magnitudes, magnitude_end, magnitude_start
 from newsfuse.algorithms.numbers import (
+    COLLECTIVE_NOUNS,
     ORDINALS,
     QUALIFIERS,
     SCALE_SUFFIXES,
+    SCALES,
+    TENS,
+    UNITS,
     NumberMention,
     alternation,
     find_numbers,
     parse_ordinal,
     qualifier_before,
+    with_shared_scale,
 )
+from newsfuse.algorithms.years import reads_as_year
 from newsfuse.model import Quantity
 
 
@@ -126,7 +139,10 @@ _AFTER_RE = re.compile(
 _BEFORE_CURRENCY_RE = re.compile(r"(" + alternation([*_SYMBOLS, *_CODES]) + r")\s?$")
 _BEFORE_AGE_RE = re.compile(r"(?i)\baged\s+$")
 _BETWEEN_RE = re.compile(r"(?i)\bbetween\s+$")
-_BEFORE_MAGNITUDE_RE = re.compile(r"(?i)\bmagnitude(?:\s+of)?[\s-]+$")
+_MAGNITUDE = Unit("magnitude", "magnitude", "magnitude")
+# "29 and 36 times", "2, 3 or 4 km": numbers sharing the unit of the last one.
+_COORDINATED_RE = re.compile(r"(?i)(?:\s*,)?\s+(?:and|or|&)\s+")
+_LISTED_RE = re.compile(r"\s*,\s*")
 _BEFORE_NOT_COUNT_RE = re.compile(
     r"(?i)(?:\b(?:flight|no\.|number|route|page|article|chapter|section|resolution|room|gate|"
     r"platform|highway|road|channel|level|phase|grade|class|size|version|model|episode|season|"
@@ -154,11 +170,10 @@ _NOT_NOUNS = frozenset({
     "not", "no", "only", "just", "there", "here", "then", "now", "again", "too", "very",
 })
 _NOT_SINGULAR_RE = re.compile(r"(?:ed|ly|ing)$")
-_COLLECTIVE = frozenset({"people", "crew", "personnel", "staff", "police", "aircraft", "troops",
-                         "civilians", "children", "men", "women", "sheep", "cattle", "fish"})
 _IRREGULAR = {"people": "people", "children": "child", "men": "man", "women": "woman",
               "personnel": "personnel", "police": "police", "crew": "crew", "aircraft": "aircraft"}
 _MAX_NOUN_GAP = 3
+_NUMBER_WORDS = frozenset({*UNITS, *TENS, *SCALES, "dozen", "dozens"})
 
 
 @lru_cache(maxsize=1)
@@ -212,11 +227,12 @@ def _count_noun(text: str, number: NumberMention) -> tuple[str, int] | None:
             return None
         word = m.group(1)
         lowered = word.lower()
-        if lowered in _NOT_NOUNS or is_calendar_word(word):
+        # another number word ("09 Four boys") counts the noun itself
+        if lowered in _NOT_NOUNS or lowered in _NUMBER_WORDS or is_calendar_word(word):
             return None
         # an acronym ("ISIS", "NGOs" aside) names who, it is not the counted noun
         acronym = word.isupper() and len(word) > 1
-        plural = lowered in _COLLECTIVE or (
+        plural = lowered in COLLECTIVE_NOUNS or (
             lowered.endswith("s") and not lowered.endswith("ss") and not acronym)
         if plural or (number.value == 1 and not acronym and not _NOT_SINGULAR_RE.search(lowered)):
             return _singular(word), m.end()
@@ -225,10 +241,12 @@ def _count_noun(text: str, number: NumberMention) -> tuple[str, int] | None:
 
 
 def is_label(text: str, number: NumberMention) -> bool:
-    """Whether a number names rather than counts: a year ("in 2015"), a date ("May 20"), or an
-    identifier ("flight 9268", "No. 10", "Route 66")."""
+    """Whether a number names rather than counts: a year ("in 2015", but not "killed 2000
+    people": `numbers.reads_as_year`), a date ("May 20"), an identifier ("flight 9268", "No. 10",
+    "Route 66") or digits with a leading zero ("09", "007")."""
     written = text[number.start:number.end]
-    if written.isdigit() and len(written) == 4 and 1800 <= number.value <= 2100:
+    if written.isdigit() and (reads_as_year(text, number.start, number.end) or
+                              (len(written) > 1 and written[0] == "0")):
         return True
     head = text[max(0, number.start - 16):number.start]
     words = head.split()
@@ -274,11 +292,9 @@ def _measured(text: str, number: NumberMention) -> Quantity | None:
         if unit is None:
             return None
         return _quantity(text, start, end, value, precision, unit, _qualifier(text, number, start))
-    magnitude = _BEFORE_MAGNITUDE_RE.search(head)
-    if magnitude:
-        unit = Unit("magnitude", "magnitude", "magnitude")
-        start -= len(head) - magnitude.start()
-        return _quantity(text, start, end, value, precision, unit, _qualifier(text, number, start))
+    begins = magnitude_start(text, start)
+    if begins is not None:
+        return _quantity(text, begins, end, value, precision, _MAGNITUDE, _qualifier(text, number, begins))
     after = _AFTER_RE.match(text, end)
     if after:
         unit = _unit_after(after.group("unit"), text[number.start:number.end])
@@ -289,6 +305,9 @@ def _measured(text: str, number: NumberMention) -> Quantity | None:
             factor = _factor(unit.pint_name) / _factor("year")
             value, precision = value * factor, precision * factor
         return _quantity(text, start, after.end(), value, precision, unit, _qualifier(text, number, start))
+    ends = magnitude_end(text, number)
+    if ends is not None:
+        return _quantity(text, start, ends, value, precision, _MAGNITUDE, _qualifier(text, number, start))
     if _BEFORE_AGE_RE.search(head):
         return _quantity(text, start, end, value, precision, Unit("year", "age", "year"), None)
     return None
@@ -303,7 +322,8 @@ def _unit_after(form: str, written: str) -> Unit | None:
 
 
 def _counted(text: str, number: NumberMention) -> Quantity | None:
-    if number.vague or is_label(text, number):
+    # things are counted in whole numbers: "6,5 grados" is a measure of something
+    if number.vague or (number.value if number.low is None else number.low) % 1 or is_label(text, number):
         return None
     noun = _count_noun(text, number)
     if noun is None:
@@ -311,6 +331,37 @@ def _counted(text: str, number: NumberMention) -> Quantity | None:
     word, end = noun
     return _quantity(text, number.start, end, number.value, number.precision, Unit(word, "count", word),
                      _qualifier(text, number, number.start))
+
+
+def _shared(text: str, number: NumberMention, partner: NumberMention, measured: Quantity) -> Quantity | None:
+    """`number` in the unit its coordinated `partner` was measured in ("29" of "29 and 36 times")."""
+    number = with_shared_scale(number, partner)
+    if number.vague or partner.value == 0 or measured.start != partner.start or is_label(text, number):
+        return None
+    factor = measured.value / partner.value
+    return Quantity(text=text[number.start:number.end], start=number.start, end=number.end,
+                    value=_round(number.value * factor), unit=measured.unit, kind=measured.kind,
+                    precision=_round(number.precision * factor),
+                    qualifier=_qualifier(text, number, number.start))
+
+
+def _coordinated(
+    text: str, numbers: list[NumberMention], found: list[Quantity | None]
+) -> list[Quantity | None]:
+    """Give numbers without a unit the unit of the number they are coordinated with: "and"/"or"
+    joins two, a comma only continues a list that ends with one ("2, 3 or 4 km")."""
+    shared = list(found)
+    via_list = [False] * len(numbers)
+    for i in range(len(numbers) - 2, -1, -1):
+        partner, measured = numbers[i + 1], shared[i + 1]
+        if shared[i] is not None or measured is None:
+            continue
+        joined = _COORDINATED_RE.fullmatch(text, numbers[i].end, partner.start)
+        listed = via_list[i + 1] and _LISTED_RE.fullmatch(text, numbers[i].end, partner.start)
+        if joined or listed:
+            shared[i] = _shared(text, numbers[i], partner, measured)
+            via_list[i] = shared[i] is not None
+    return shared
 
 
 def _single_units(text: str) -> list[Quantity]:
@@ -356,15 +407,16 @@ _COMPOUND_KINDS = frozenset({_TIME, _LENGTH, _MASS})
 _COMPOUND_GAP_RE = re.compile(r"\s*,?\s*(?:and\s+)?")
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in `text` with offsets into it, in order."""
-    found: list[Quantity] = []
-    for number in find_numbers(text):
-        quantity = _measured(text, number) or _counted(text, number)
-        if quantity is not None:
-            found.append(quantity)
+def find_quantities(text: str, *, lang: str | None = None) -> list[Quantity]:
+    """Every quantity in `text` with offsets into it, in order; `lang` (`Article.lang`) decides
+    how "1.300" reads (`numbers.find_numbers`)."""
+    numbers = find_numbers(text, lang=lang)
+    direct = [_measured(text, number) or _counted(text, number) for number in numbers]
+    found = [q for q in _coordinated(text, numbers, direct) if q is not None]
     found.extend(_ordinal_times(text))
     found.extend(_single_units(text))
+    found.extend(_quantity(text, start, end, value, precision, _MAGNITUDE, None)
+                 for start, end, value, precision in glued_magnitudes(text))
     found.sort(key=lambda q: q.start)
     return _compounds(text, [q for q in found if math.isfinite(q.value) and q.value >= 0])
 

@@ -168,7 +168,7 @@ def _shifted(items: Iterable[Spanned], offset: int) -> tuple[Spanned, ...]:
 def _sentence(article: Article, start: int, end: int, names: list[tuple[int, int, str]]) -> Sentence:
     text = article.text
     body = text[start:end]
-    quantities = find_quantities(body)
+    quantities = find_quantities(body, lang=article.lang)
     # Table names first: on a tie their label beats the tagger's ("ISIL" is an ORG, not a PRODUCT).
     inside = [(start + a, start + b, label) for a, b, label in known_names(body)]
     inside += [n for n in names if start <= n[0] and n[1] <= end]
@@ -176,7 +176,7 @@ def _sentence(article: Article, start: int, end: int, names: list[tuple[int, int
         article=article.id, start=start, end=end, text=body,
         entities=_entities(text, inside),
         quantities=_shifted(quantities, start),
-        casualties=_shifted(find_casualties(body, quantities), start),
+        casualties=_shifted(find_casualties(body, quantities, lang=article.lang), start),
         dates=_shifted(find_dates(body, article.published), start),
     )
 

@@ -45,6 +45,16 @@ TABLE = [
     ("The fighting caused 85 casualties among the rebels.", 85, "killed_or_wounded", None, False),
     ("No one was hurt in the fire.", 0, "wounded", None, False),
     ("There were no deaths, the mayor said.", 0, "killed", None, False),
+    ("One of the two divers was injured.", 1, "wounded", None, False),
+    ("Two of the six climbers died in the storm.", 2, "killed", None, False),
+    ("Three of the 14 passengers were rescued.", 3, "rescued", None, False),
+    ("Four of 10 miners were pulled out alive.", 4, "rescued", None, False),
+    ("One of the 9 killed was a teacher.", 9, "killed", None, False),
+    ("Rebels killed 2000 people in the siege.", 2000, "killed", None, False),
+    ("2000 soldiers were killed in the fighting.", 2000, "killed", None, False),
+    ("The death toll rose to 1900 by Friday.", 1900, "killed", None, False),
+    ("09 Six miners died underground.", 6, "killed", None, False),
+    ("Two or three people were hurt.", 2, "wounded", "between", False),
 ]
 
 # Sentences that hold numbers but no count of victims.
@@ -58,6 +68,11 @@ NO_CASUALTIES = [
     "Two suicide car bombs opened the assault.",
     "Several trucks were seen leaving the base, carrying wounded soldiers.",
     "Many of the injured were children.",
+    "For bookings call toll-free at 800-555-0142 today.",
+    "Call our TOLL FREE line at 1-800-555-0199.",
+    "The toll gate at 14 Main Street reopened.",
+    "Some of the 12 hostages were killed.",  # a part of unknown size, not the group
+    "The 1.3 people killed per day on average.",
 ]
 
 
@@ -84,6 +99,29 @@ def test_active_verbs_take_their_own_counts() -> None:
     assert [(c.count, c.cls) for c in found] == [(16, "killed"), (40, "wounded")]
     found = find_casualties("Four people were killed and 11 injured.")
     assert [(c.count, c.cls) for c in found] == [(4, "killed"), (11, "wounded")]
+
+
+WORDS = [
+    ("The blast left 14 dead.", "killed", "dead"),
+    ("Nine people died at the scene.", "killed", "died"),
+    ("The death toll climbed to 30.", "killed", "death toll"),
+    ("The collapse led to the deaths of 9 workers.", "killed", "deaths"),
+    ("The mortar hit a school, killing 5.", "killed", "killing"),
+    ("Some 20 were killed or wounded.", "killed_or_wounded", "killed or wounded"),
+    ("No one was hurt.", "wounded", "hurt"),
+]
+
+
+@pytest.mark.parametrize(("text", "cls", "word"), WORDS)
+def test_the_written_word_is_kept_beside_the_class(text: str, cls: str, word: str) -> None:
+    [c] = find_casualties(text)
+    assert (c.cls, c.word) == (cls, word)
+
+
+def test_language_decides_how_points_read() -> None:
+    [c] = find_casualties("Officials said 1.300 people were killed.", lang="nl")
+    assert c.count == 1300
+    assert find_casualties("Officials said 1.300 people were killed.") == []
 
 
 def test_spans_cover_the_evidence() -> None:

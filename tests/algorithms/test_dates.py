@@ -33,6 +33,8 @@ TABLE = [
     ("Elections are due in November.", MONDAY, "November", "2015-11", "month"),
     ("Growth slowed last December.", MONDAY, "December", "2014-12", "month"),
     ("The dam was completed in 1934.", None, "1934", "1934", "year"),
+    ("In 2000 people voted for change.", None, "2000", "2000", "year"),
+    ("The 2020 elections were delayed.", None, "2020", "2020", "year"),
     ("The blast came at 2.15pm.", MONDAY, "2.15pm", "14:15", "time"),
     ("The quake struck at 10.01 on Tuesday.", MONDAY, "10.01", "10:01", "time"),
     ("It began about 10am.", MONDAY, "10am", "10:00", "time"),
@@ -47,6 +49,9 @@ NOT_DATES = [
     "a 2000 feet climb",
     "The 9/11 commission",
     "Jan Egeland arrived.",
+    "Militants killed 2000 people.",  # a count written like a year
+    "2000 soldiers were sent north.",
+    "The death toll rose to 1900.",
 ]
 
 

@@ -60,6 +60,16 @@ TABLE = [
     ("turnout was 61.5 per cent", "percent", 61.5, "%", None),
     ("a magnitude 7.8 earthquake", "magnitude", 7.8, "magnitude", None),
     ("a 6.6-magnitude aftershock", "magnitude", 6.6, "magnitude", None),
+    ("the tremor registered 6.2 on the Richter scale", "magnitude", 6.2, "magnitude", None),
+    ("it measured 5.5 on the open-ended Richter scale", "magnitude", 5.5, "magnitude", None),
+    ("it measured 5 on the Richter scale", "magnitude", 5, "magnitude", None),
+    ("a quake measuring 6.9 hit the coast", "magnitude", 6.9, "magnitude", None),
+    ("a shallow 6.1 earthquake", "magnitude", 6.1, "magnitude", None),
+    ("the M6.4 event", "magnitude", 6.4, "magnitude", None),
+    ("a Mw 5.8 shock", "magnitude", 5.8, "magnitude", None),
+    ("un temblor de 5,7 grados en la escala de Richter", "magnitude", 5.7, "magnitude", None),
+    ("un séisme de 6,3 de magnitude", "magnitude", 6.3, "magnitude", None),
+    ("with a preliminary magnitude of 6.0", "magnitude", 6.0, "magnitude", None),
     ("a 24-year-old driver", "age", 24, "year", None),
     ("the 850-year-old cathedral", "age", 850, "year", None),
     ("an 8½-century-old church", "age", 850, "year", None),
@@ -74,6 +84,15 @@ TABLE = [
     ("two suicide car bombs", "count", 2, "bomb", None),
     ("nearly half a million vehicles", "count", 500_000, "vehicle", "nearly"),
     ("between 10 and 20 trucks", "count", 15, "truck", "between"),
+    ("Militants killed 2000 people", "count", 2000, "people", None),
+    ("2000 soldiers were sent north", "count", 2000, "soldier", None),
+    ("09 Seven boys were freed", "count", 7, "boy", None),
+    ("between 12 and 18 km north of the town", "length", 15_000, "m", "between"),
+    ("a 2-3 km stretch", "length", 2500, "m", None),
+    ("a 3,5 km tunnel", "length", 3500, "m", None),
+    ("two or three days later", "duration", 2.5 * DAY, "s", None),
+    ("$4-6 billion in aid", "money", 5e9, "USD", None),
+    ("stars 12 and 15 times the size of the sun", "ratio", 12, "x", None),
 ]
 
 # Phrases where nothing must be read as a quantity.
@@ -92,6 +111,12 @@ TRAPS = [
     "on 20 November",
     "on May 20 officials",
     "F-16s were scrambled",
+    "call 1-888-555-0175 for tickets",
+    "write to Springfield, IL 62704 today",
+    "ISBN 978-0-306-40615-7",
+    "the 2020 elections were delayed",
+    "an unknown number of 2016 cars",
+    "an average of 2,5 children",
 ]
 
 
@@ -117,6 +142,50 @@ def test_age_is_not_a_duration_and_time_is_not_an_amount() -> None:
     [age] = find_quantities("a 24-year-old")
     assert age.kind == "age"
     assert find_quantities("at 10.01 on Sunday") == []
+
+
+# (text, [(value, unit)] of every quantity): coordinated numbers share the unit (and the scale) of
+# the number they are joined to; numbers with their own unit keep it.
+COORDINATED = [
+    ("stars 12 and 15 times the size of the sun", [(12, "x"), (15, "x")]),
+    ("roads 12, 15 and 19 km long", [(12_000, "m"), (15_000, "m"), (19_000, "m")]),
+    ("grants of 3 and 5 million dollars", [(3e6, "USD"), (5e6, "USD")]),
+    ("either 40 or 20 minutes", [(2400, "s"), (1200, "s")]),
+    ("Two soldiers and 20 civilians", [(2, "soldier"), (20, "civilian")]),
+    ("roughly 4.2 million and 5.7 million tonnes", [(4.2e9, "kg"), (5.7e9, "kg")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATED)
+def test_coordinated_numbers_share_the_unit(text: str, expected: list[tuple[float, str]]) -> None:
+    found = find_quantities(text)
+    assert [(q.value, q.unit) for q in found] == [(pytest.approx(v), u) for v, u in expected]
+    assert all(text[q.start:q.end] == q.text for q in found)
+
+
+@pytest.mark.parametrize("text", [
+    "7 people died and the magnitude was low",  # far from the word, a whole number is no magnitude
+    "a cable measuring 7.8 was cut",  # no quake: a bare decimal is no magnitude
+    "the quake zone measuring 7.8 km across",  # a unit wins
+    "a quake measuring 12.5",  # beyond any magnitude
+])
+def test_no_magnitude(text: str) -> None:
+    assert all(q.kind != "magnitude" for q in find_quantities(text))
+
+
+def test_a_range_is_one_quantity_whose_bounds_span_it() -> None:
+    [q] = find_quantities("some 20-25 km away")
+    low, high = bounds(q)
+    assert low <= 20_000 and high >= 25_000
+    [q] = find_quantities("three or four days")
+    low, high = bounds(q)
+    assert low <= 3 * DAY and high >= 4 * DAY
+
+
+def test_language_decides_how_points_read() -> None:
+    assert _one("a grant of 1.500 euros").value == pytest.approx(1.5)
+    [q] = find_quantities("eine Spende von 1.500 euros", lang="de")
+    assert q.value == 1500
 
 
 def _one(text: str) -> Quantity:
@@ -175,3 +244,14 @@ def test_numbers_with_units_always_parse(n: int, unit: str) -> None:
     q = _one(text)
     assert q.qualifier == "about"
     assert q.value > 0
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999),
+       st.sampled_from(["and", "or", ", and"]), st.sampled_from(["km", "times", "kg", "soldiers"]))
+def test_two_joined_numbers_always_share_one_unit(a: int, b: int, joiner: str, unit: str) -> None:
+    gap = joiner if joiner.startswith(",") else f" {joiner}"
+    found = find_quantities(f"about {a}{gap} {b} {unit} in all")
+    units = {q.unit for q in found}
+    assert len(units) == 1
+    ranged = joiner == "or" and b > a  # "3 or 4 km" is one range
+    assert len(found) == (1 if ranged else 2)

@@ -111,6 +111,22 @@ def test_non_english_articles_use_rules() -> None:
     _check_offsets(result)
 
 
+def test_the_article_language_decides_how_numbers_read() -> None:
+    text = "De weg is 1.300 km lang. Het beven had een kracht van 6,4 op de schaal van Richter."
+    dutch = analyze(Article(id="nl", source="test", text=text, lang="nl"))
+    found = [(q.kind, q.value) for s in dutch.sentences for q in s.quantities]
+    assert found == [("length", 1_300_000), ("magnitude", 6.4)]
+    english = analyze(Article(id="en", source="test", text="The road is 1.300 km long."))
+    assert [q.value for s in english.sentences for q in s.quantities] == [1300]
+
+
+def test_casualties_keep_their_word_and_skip_phone_numbers() -> None:
+    text = "Two of the five hikers died. For help call the toll-free line at 888-555-0123."
+    result = analyze(Article(id="x", source="test", text=text))
+    found = [(c.count, c.cls, c.word) for s in result.sentences for c in s.casualties]
+    assert found == [(2, "killed", "died")]
+
+
 def test_empty_and_blank_articles() -> None:
     assert analyze(Article(id="e", source="test", text="")).sentences == ()
     assert analyze(Article(id="b", source="test", text=" \n\n -- \n")).sentences == ()
