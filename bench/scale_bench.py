@@ -1,0 +1,234 @@
+"""Scale: extract + cluster of N-article corpora, the embedded engine against Ray with 1 and 2 workers.
+
+Corpora come from `../shared/tools/scale_corpus.py` (copies of the dev stories, each copy a new
+story) and are cached in bench/out/scale-N.  Every configuration runs in a child process of its
+own (`python -m bench.scale_bench child ...`), so that Ray starts afresh and memory is its own;
+the parent samples the resident memory of the child and of every process under it (Ray's raylet,
+GCS and workers) and keeps each process's peak.  The child times reading + cleaning (`extract`)
+and clustering separately and writes the stories, which `stories_eval.py` scores (B-cubed F1).
+
+Usage: python -m bench.scale_bench [N ...]   (default: 20000; RESULTS.md keeps the table)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+from bench.results import write_section
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+OUT = ROOT / "bench" / "out"
+SOURCE = SHARED / "data" / "stories" / "dev.jsonl"
+SOURCE_GOLD = SHARED / "data" / "stories" / "dev-gold.json"
+SIZES = (20_000,)
+# (engine, Ray workers): the embedded engine, then Ray on one and on both cores.
+CONFIGS = (("local", None), ("ray", 1), ("ray", 2))
+SAMPLE_SECONDS = 0.25
+MIB = 1 << 20
+RECORD = ROOT / "bench" / "scale_results.json"
+TARGET = 1_000_000
+
+
+def corpus(n: int) -> tuple[Path, Path]:
+    """The N-article corpus and its gold file, made once and cached."""
+    prefix = OUT / f"scale-{n}"
+    jsonl, gold = prefix.with_suffix(".jsonl"), Path(f"{prefix}-gold.json")
+    if not (jsonl.exists() and gold.exists()):
+        OUT.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, str(SHARED / "tools" / "scale_corpus.py"), str(SOURCE),
+                        str(SOURCE_GOLD), str(n), str(prefix)], check=True, stdout=subprocess.DEVNULL)
+    return jsonl, gold
+
+
+def child(engine_name: str, workers: str, corpus_path: str, pred_path: str) -> None:
+    """Run extract + cluster on one engine; print the timings as JSON (run in its own process)."""
+    from newsfuse import api
+    from newsfuse.engines import make_engine
+
+    started = time.perf_counter()
+    engine = make_engine(engine_name, address=None, workers=int(workers) if workers != "-" else None)
+    ready = time.perf_counter()
+    batch = api.extract([corpus_path], engine=engine)
+    extracted = time.perf_counter()
+    stories = api.cluster_articles(batch.articles, engine=engine)
+    done = time.perf_counter()
+    Path(pred_path).write_text(json.dumps({"stories": [s.to_dict() for s in stories]}), encoding="utf-8")
+    print(json.dumps({"articles": len(batch.articles), "skipped": len(batch.skipped), "stories": len(stories),
+                      "startup_s": ready - started, "extract_s": extracted - ready,
+                      "cluster_s": done - extracted}))
+
+
+@dataclass
+class Peaks:
+    """The peak resident memory of each process of a tree, sampled, by pid."""
+
+    rss: dict[int, int] = field(default_factory=dict)
+    roles: dict[int, str] = field(default_factory=dict)
+
+    def sample(self, root: psutil.Process) -> None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            command = root.cmdline()
+        except psutil.NoSuchProcess:
+            return
+        for proc in tree:
+            try:
+                rss = proc.memory_info().rss
+                if proc.pid not in self.roles:
+                    self.roles[proc.pid] = "driver" if proc.pid == root.pid else _role(proc, command)
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            self.rss[proc.pid] = max(rss, self.rss.get(proc.pid, 0))
+
+    def peak_mib(self, role: str) -> float:
+        """The largest peak among the processes of `role` (0 when there is none)."""
+        return round(max((r for p, r in self.rss.items() if self.roles[p] == role), default=0) / MIB)
+
+    def count(self, role: str) -> int:
+        return sum(1 for r in self.roles.values() if r == role)
+
+
+def _role(proc: psutil.Process, driver: list[str]) -> str:
+    """"worker" for a Ray worker or a process forked from the driver (the embedded engine's pool),
+    "ray" for Ray's own services (raylet, GCS ...), "other" for anything else."""
+    command = proc.cmdline()
+    line = " ".join(command)
+    if command == driver or "ray::" in line or "default_worker.py" in line:
+        return "worker"
+    return "ray" if "ray" in line.split("/") or "raylet" in line or "gcs_server" in line else "other"
+
+
+def measure(engine_name: str, workers: int | None, n: int) -> dict:
+    """One configuration on the N-article corpus: timings, peak memory per process, B-cubed F1."""
+    jsonl, gold = corpus(n)
+    label = engine_name if workers is None else f"{engine_name}-{workers}"
+    pred = OUT / f"scale-{n}-{label}-stories.json"
+    command = [sys.executable, "-m", "bench.scale_bench", "child", engine_name,
+               str(workers) if workers else "-", str(jsonl), str(pred)]
+    log = OUT / f"scale-{n}-{label}.log"
+    peaks = Peaks()
+    with log.open("w") as errors, subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors,
+                                                  text=True) as proc:
+        root = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            peaks.sample(root)
+            time.sleep(SAMPLE_SECONDS)
+        output = proc.stdout.read() if proc.stdout else ""
+    if proc.returncode:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+        raise RuntimeError(f"{label} on {n} articles failed (exit {proc.returncode}):\n{tail}")
+    timings = json.loads(output.strip().splitlines()[-1])
+    scored = subprocess.run([sys.executable, str(SHARED / "tools" / "stories_eval.py"), str(jsonl), str(gold),
+                             str(pred), "--json"], check=True, capture_output=True, text=True)
+    work = timings["extract_s"] + timings["cluster_s"]
+    return {
+        "n": n, "engine": label,
+        **{k: round(v, 2) if isinstance(v, float) else v for k, v in timings.items()},
+        "articles_per_s": round(timings["articles"] / work, 1),
+        "driver_peak_mib": peaks.peak_mib("driver"), "worker_peak_mib": peaks.peak_mib("worker"),
+        "ray_services_peak_mib": peaks.peak_mib("ray"), "worker_processes": peaks.count("worker"),
+        "bcubed_f1": json.loads(scored.stdout)["bcubed_f1"],
+    }
+
+
+def table(rows: list[dict]) -> str:
+    """The results as a Markdown table."""
+    head = ("| articles | engine | extract s | cluster s | articles/s | driver peak MiB | worker peak MiB "
+            "| Ray services peak MiB | B-cubed F1 |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    lines = [f"| {r['n']:,} | {r['engine']} | {r['extract_s']:.0f} | {r['cluster_s']:.0f} "
+             f"| {r['articles_per_s']:.0f} | {r['driver_peak_mib']:,} | {r['worker_peak_mib'] or '-'} "
+             f"| {r['ray_services_peak_mib'] or '-'} | {r['bcubed_f1']:.4f} |" for r in rows]
+    return "\n".join([head, *lines])
+
+
+def _by(rows: list[dict], n: int) -> dict[str, dict]:
+    return {r["engine"]: r for r in rows if r["n"] == n}
+
+
+def extrapolation(rows: list[dict], target: int = TARGET) -> str:
+    """Where the time goes, what scales and what does not, and the projection to `target` articles
+    on this machine and on a cluster, from the measured rows (linear models, stated as such)."""
+    sizes = sorted({r["n"] for r in rows if {"local", "ray-2"} <= _by(rows, r["n"]).keys()})
+    if not sizes:
+        return ""
+    n = sizes[-1]
+    local, ray2 = _by(rows, n)["local"], _by(rows, n)["ray-2"]
+    rate = n / local["extract_s"]
+    work = local["extract_s"] + local["cluster_s"]
+    cluster_share = local["cluster_s"] / work
+    per_article = [(m, _by(rows, m)["local"]["cluster_s"] / m * 1000) for m in sizes]
+    growth = ", ".join(f"{ms:.2f} ms at {m:,}" for m, ms in per_article)
+    scale = target / n
+    lines = [
+        f"**Where the time goes** (largest measured size, {n:,} articles): the embedded engine spends "
+        f"{local['extract_s']:.0f} s reading and cleaning ({rate:.0f} articles/s on one core) and "
+        f"{local['cluster_s']:.0f} s clustering ({cluster_share:.0%} of the work).  Ray on both cores cleans "
+        f"{local['extract_s'] / ray2['extract_s']:.2f}x as fast; its driver only reads the input, merges "
+        "the pages' chrome-line candidates and receives the articles, and the rest of both cores goes to the "
+        "two workers (minus what other processes on this shared machine take).",
+        "",
+        "**What scales linearly:** cleaning, analysis and synthesis are per document or per story; the only "
+        "global step, learning each outlet's repeated lines, needs only the short non-sentence lines of each "
+        "page on the driver (a Counter), so their time divides by the number of workers until the driver's "
+        "reading and (de)serialisation saturate it.",
+        "",
+        "**What does not:** the story decision is one ordered pass on the driver, because where an article "
+        "goes depends on every article placed before it; it runs at the driver's single-core speed whatever "
+        f"the cluster (cost per article: {growth}; the anchor index keeps it near flat).  Its per-article "
+        "part (feature extraction and hashing) could move to the workers once the cluster stage accepts "
+        "precomputed features.  Memory: `api.extract` holds every document and article on the driver, so "
+        "the driver's peak grows with the corpus (see the table), and a corpus that does not fit one "
+        "machine's memory needs the reading and clustering to stream.",
+        "",
+        f"**Projection to {target:,} articles** (linear in the measured {n:,}-article run): "
+        f"embedded {work * scale / 60:.0f} min; Ray on 2 cores "
+        f"{(ray2['extract_s'] + ray2['cluster_s']) * scale / 60:.0f} min.  On a cluster of W cores cleaning "
+        f"takes about {target / rate / 60:.0f} / W min (plus reading on the driver) while clustering stays "
+        f"about {local['cluster_s'] * scale / 60:.0f} min on the driver, so the speed-up is capped at "
+        f"{1 / cluster_share:.1f}x (Amdahl) until clustering's per-article part moves to the workers.",
+    ]
+    if len(sizes) > 1:
+        small, big = _by(rows, sizes[0])["local"], local
+        slope = (big["driver_peak_mib"] - small["driver_peak_mib"]) / (n - sizes[0])
+        projected = (big["driver_peak_mib"] + slope * (target - n)) / 1024
+        lines += ["", f"Driver memory grows by {slope * 1000:.0f} MiB per 1,000 articles (from "
+                  f"{sizes[0]:,} to {n:,}): about {projected:.0f} GiB at {target:,} for the embedded engine."]
+    return "\n".join(lines)
+
+
+def recorded() -> list[dict]:
+    """Every row measured so far (a big size is measured once and kept)."""
+    return json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else []
+
+
+def record(rows: list[dict]) -> list[dict]:
+    """Keep `rows`, replacing earlier rows of the same size and engine; all rows, sorted."""
+    fresh = {(r["n"], r["engine"]) for r in rows}
+    kept = [r for r in recorded() if (r["n"], r["engine"]) not in fresh] + rows
+    kept.sort(key=lambda r: (r["n"], [e for e, _ in CONFIGS].index(r["engine"].split("-")[0]), r["engine"]))
+    RECORD.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
+    return kept
+
+
+def run(sizes: tuple[int, ...] = SIZES) -> dict:
+    """Every configuration on every size; RESULTS.md gets the table of all recorded rows and the
+    extrapolation (section "scale")."""
+    rows = record([measure(engine, workers, n) for n in sizes for engine, workers in CONFIGS])
+    write_section("scale", "### Scale: extract + cluster, embedded vs Ray (bench/scale_bench.py)\n\n"
+                  + table(rows) + "\n\n" + extrapolation(rows))
+    return {"rows": rows}
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["child"]:
+        child(*sys.argv[2:6])
+    else:
+        print(json.dumps(run(tuple(int(a) for a in sys.argv[1:]) or SIZES), indent=1))

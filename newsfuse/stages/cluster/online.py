@@ -1,0 +1,186 @@
+"""The clustering loop: each article joins the best candidate story or founds a new one, then a
+sweep moves every article to the story that suits it best now that all are placed.
+
+Articles come in the canonical order.  An article is scored only against the stories of the
+earlier articles that share the most anchor weight with it (`index.py`), and only against those
+whose dated reports lie within `window_days` of its own date.  It joins the one with the highest
+cosine to its centroid when that cosine reaches `threshold`, else it founds a new story.  A sweep
+takes the articles in the same order and compares each one's cosine to its own story without it
+with its best other candidate: it moves when another story suits it better, and leaves to found
+its own when no story reaches `threshold` any more.  A story's id is a hash of its first
+article, so it keeps its id as long as that article stays first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import xxhash
+
+from newsfuse.model import Story
+from newsfuse.stages.cluster import titles
+from newsfuse.stages.cluster.index import AnchorIndex
+from newsfuse.stages.cluster.profiles import Profile
+from newsfuse.stages.cluster.titles import Headline
+from newsfuse.stages.cluster.vectors import Vector
+
+_ID_HEX = 12
+
+
+@dataclass(frozen=True)
+class ClusterParams:
+    """The decision rule's settings (see `newsfuse.stages.cluster` for why these values).
+
+    `threshold`: the least cosine between an article and a story's centroid for it to join;
+    `window_days`: how far (in days) an article's date may lie from the dates of a story's
+    reports; `candidates`: how many stories (those sharing the most anchor weight) are scored;
+    `lookup_anchors`: how many of an article's anchors (the heaviest) find and index it;
+    `max_postings`: anchors held by more articles than this are not looked up; `sweeps`: at most
+    how many times every article is reconsidered after the first pass; `profile_limit`: how
+    many keys a story's profile keeps; `workers`: processes for feature extraction (None: as
+    many as the machine has, up to four, for batches of thousands).
+    """
+
+    threshold: float = 0.1
+    window_days: int = 3
+    candidates: int = 8
+    lookup_anchors: int = 64
+    max_postings: int = 5000
+    sweeps: int = 1
+    profile_limit: int = 512
+    workers: int | None = None
+
+
+def story_id(founder: str) -> str:
+    """The id of a story whose first article is `founder`."""
+    return "s-" + xxhash.xxh3_64_hexdigest(founder.encode("utf-8"))[:_ID_HEX]
+
+
+def _heaviest_anchors(vector: Vector, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """The article's `limit` heaviest anchors (sorted by key) and their weights."""
+    at = np.flatnonzero(vector.anchor)
+    if len(at) > limit:
+        at = np.sort(at[np.argsort(-vector.full[at], kind="stable")[:limit]])
+    return vector.keys[at], vector.full[at]
+
+
+def _near(story: tuple[int, int] | None, article: tuple[int, int] | None, window: int) -> bool:
+    if story is None or article is None:
+        return True
+    return max(0, article[0] - story[1], story[0] - article[1]) <= window
+
+
+@dataclass
+class _Story:
+    members: list[int] = field(default_factory=list)
+    langs: dict[str, int] = field(default_factory=dict)
+    days: tuple[int, int] | None = None
+    profile: Profile = field(default_factory=Profile)
+
+
+class Clusterer:
+    """Places articles, given as vectors in the canonical order, into stories."""
+
+    def __init__(self, ids: Sequence[str], vectors: Sequence[Vector], headlines: Sequence[Headline],
+                 params: ClusterParams) -> None:
+        self.ids, self.vectors, self.headlines, self.params = ids, vectors, headlines, params
+        self.lookups = [_heaviest_anchors(v, params.lookup_anchors) for v in vectors]
+        self.index = AnchorIndex([keys for keys, _ in self.lookups], params.max_postings)
+        self.story_of = np.full(len(vectors), -1, dtype=np.int64)
+        self.stories: list[_Story] = []
+
+    def _score(self, number: int, vector: Vector, *, own: bool = False) -> float:
+        story = self.stories[number]
+        others = story.langs.get(vector.lang, 0) - (1 if own else 0)
+        return story.profile.cosine(vector, entity=others <= 0, without=own)
+
+    def _best(self, m: int, before: int, exclude: int = -1) -> tuple[int | None, float]:
+        vector = self.vectors[m]
+        keys, weights = self.lookups[m]
+        best, best_score = None, self.params.threshold
+        for number in self.index.candidates(keys, weights, self.story_of, before, self.params.candidates):
+            story = self.stories[number]
+            if number == exclude or not story.members or not _near(story.days, vector.days,
+                                                                   self.params.window_days):
+                continue
+            score = self._score(number, vector)
+            if score > best_score or (best is None and score == best_score):
+                best, best_score = number, score
+        return best, best_score
+
+    def _join(self, m: int, number: int) -> None:
+        vector, story = self.vectors[m], self.stories[number]
+        self.story_of[m] = number
+        story.members.append(m)
+        story.langs[vector.lang] = story.langs.get(vector.lang, 0) + 1
+        if vector.days is not None:
+            story.days = vector.days if story.days is None else (
+                min(story.days[0], vector.days[0]), max(story.days[1], vector.days[1]))
+        story.profile.add(vector, self.params.profile_limit)
+
+    def _leave(self, m: int) -> None:
+        vector = self.vectors[m]
+        story = self.stories[int(self.story_of[m])]
+        story.members.remove(m)
+        story.langs[vector.lang] -= 1
+        story.profile.remove(vector)
+        days = [d for i in story.members if (d := self.vectors[i].days) is not None]
+        story.days = (min(d[0] for d in days), max(d[1] for d in days)) if days else None
+
+    def _new_story(self) -> int:
+        self.stories.append(_Story())
+        return len(self.stories) - 1
+
+    def _sweep(self) -> int:
+        moved = 0
+        for m in range(len(self.vectors)):
+            current = int(self.story_of[m])
+            alone = len(self.stories[current].members) == 1
+            own = -1.0 if alone else self._score(current, self.vectors[m], own=True)
+            best, score = self._best(m, len(self.vectors), exclude=current)
+            if best is not None and score > own:
+                target = best
+            elif own < self.params.threshold and not alone:
+                target = self._new_story()
+            else:
+                continue
+            self._leave(m)
+            self._join(m, target)
+            moved += 1
+        return moved
+
+    def _title(self, story: _Story) -> str:
+        """The headline of the story's most central report in its most common language."""
+        lang = max(story.langs, key=lambda k: (story.langs[k], k))
+        members = [i for i in story.members if self.vectors[i].lang == lang]
+        number = int(self.story_of[members[0]])
+        central = [self._score(number, self.vectors[i], own=len(story.members) > 1) for i in members]
+        return titles.best([self.headlines[i] for i in members], central).text
+
+    def run(self) -> list[Story]:
+        """Place every article, sweep, and return the stories, titled, biggest first (ties: the
+        earliest first article)."""
+        for m in range(len(self.vectors)):
+            number, _ = self._best(m, m)
+            self._join(m, self._new_story() if number is None else number)
+        for _ in range(self.params.sweeps):
+            if not self._sweep():
+                break
+        stories = [s for s in self.stories if s.members]
+        for story in stories:
+            story.members.sort()
+        stories.sort(key=lambda s: (-len(s.members), s.members[0]))
+        out: list[Story] = []
+        used: set[str] = set()
+        for s in stories:
+            base = sid = story_id(self.ids[s.members[0]])
+            n = 1
+            while sid in used:
+                n += 1
+                sid = f"{base}-{n}"
+            used.add(sid)
+            title = self._title(s)
+            out.append(Story(sid, title, tuple(self.ids[i] for i in s.members)))
+        return out

@@ -1,0 +1,91 @@
+"""Each article as clustering needs it: hashed features, language, day span and headline.
+
+This is the costly step (reading every word), and each article's result depends on the article
+alone, so big batches are spread over a few forked processes with the same result, and the
+state keeps it so that a later run never reads an article twice.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+
+from newsfuse.algorithms.features import extract
+from newsfuse.model import Article
+from newsfuse.stages.cluster.titles import Headline, headline
+from newsfuse.stages.cluster.vectors import Hashed, script_language
+
+# The lead carries the event; a bound keeps the cost per article flat on very long pages.
+MAX_CHARS = 6000
+PARALLEL_FROM = 4096
+MAX_WORKERS = 4
+POOL_CHUNK = 256
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One article ready to be vectorised: its id, hashed features, language, day span and the
+    headline it offers its story."""
+
+    id: str
+    hashed: Hashed
+    lang: str
+    days: tuple[int, int] | None
+    headline: Headline
+
+
+def day_span(published: str | None) -> tuple[int, int] | None:
+    """The first and last day (proleptic ordinals) an ISO date covers: "2015-11" is all November."""
+    m = _ISO_DATE.match(published or "")
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day:
+            d = date(year, int(month), int(day)).toordinal()
+            return d, d
+        if month:
+            first = date(year, int(month), 1)
+            last = date(year + int(month) // 12, int(month) % 12 + 1, 1)
+            return first.toordinal(), last.toordinal() - 1
+        return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+
+
+def article_text(article: Article) -> str:
+    """What the features are read from: title, dek and text, up to `MAX_CHARS`."""
+    return "\n".join(p for p in (article.title, article.dek, article.text) if p)[:MAX_CHARS]
+
+
+def prepare_one(article: Article) -> Prepared:
+    """Prepare one article; its language is the cleaner's, else its stop words', else its script."""
+    text = article_text(article)
+    features = extract(text)
+    lang = article.lang or features.lang or script_language(text)
+    return Prepared(article.id, Hashed.of(features), lang, day_span(article.published), headline(article))
+
+
+def workers_for(size: int, requested: int | None) -> int:
+    """How many processes to prepare `size` articles with (`requested`, or a few for thousands)."""
+    # Workers are forked, which is only safe while this process runs a single thread.
+    if threading.active_count() > 1:
+        return 1
+    if requested is not None:
+        return max(1, requested)
+    return min(os.cpu_count() or 1, MAX_WORKERS) if size >= PARALLEL_FROM else 1
+
+
+def prepare_all(articles: Sequence[Article], workers: int = 1) -> list[Prepared]:
+    """`prepare_one` of every article, in order."""
+    if workers > 1:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(prepare_one, articles, chunksize=POOL_CHUNK))
+    return [prepare_one(a) for a in articles]

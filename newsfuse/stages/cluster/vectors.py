@@ -1,0 +1,152 @@
+"""Article vectors for clustering: hashed story features weighted by how rare they are.
+
+Keys of `algorithms.features` are hashed to 64 bits (xxh3) so that a corpus of millions of
+articles keeps its document frequencies in two flat arrays.  A key's weight is its inverse
+document frequency smoothed by one article that holds no key, ``log((N + 1) / df)`` (positive
+even in a corpus of two); content words are weighed within the article's language
+(``log((N_lang + 1) / df)``), because the common
+words of a language with few articles in the corpus would otherwise look rare.  A key held by
+only one article says nothing about which story an article belongs to and is left out.
+
+Each article gets two unit vectors over the same keys: the full one (names, words, numbers, codes,
+skeletons), used against stories that hold an article in its language, and the entity one (the
+same without words), used across languages, where words cannot meet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import xxhash
+
+from newsfuse.algorithms.features import ANCHOR_LETTERS, CODE, NAME, NUMBER, SKELETON, WORD, Features
+from newsfuse.algorithms.skeleton import is_non_latin
+
+KINDS = {NAME: 0, WORD: 1, NUMBER: 2, CODE: 3, SKELETON: 4}
+_WORD_KIND = KINDS[WORD]
+# Flags packed beside the kind (three bits) in one byte per key.
+ANCHOR = 8
+GUESS = 16
+_KIND_MASK = 7
+_EMPTY_KEYS = np.zeros(0, dtype=np.uint64)
+_EMPTY_FLOATS = np.zeros(0, dtype=np.float64)
+
+
+def key_hash(key: str) -> int:
+    """The stable 64-bit hash of a feature key."""
+    return xxhash.xxh3_64_intdigest(key.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Hashed:
+    """An article's feature keys as sorted hashes, with one flag byte each (kind, anchor, guess)."""
+
+    keys: np.ndarray
+    flags: np.ndarray
+
+    @classmethod
+    def of(cls, features: Features) -> Hashed:
+        """Hash the keys of `features`; a guess that is also a key counts as the key."""
+        table: dict[int, int] = {}
+        for key in features.guesses:
+            anchor = ANCHOR if len(key) - len(SKELETON) >= ANCHOR_LETTERS else 0
+            table[key_hash(key)] = KINDS[key[:2]] | GUESS | anchor
+        for key in features.keys:
+            table[key_hash(key)] = KINDS[key[:2]] | (ANCHOR if key in features.anchors else 0)
+        keys = np.fromiter(table.keys(), dtype=np.uint64, count=len(table))
+        flags = np.fromiter(table.values(), dtype=np.uint8, count=len(table))
+        order = np.argsort(keys)
+        return cls(keys[order], flags[order])
+
+    def counted(self) -> np.ndarray:
+        """The keys that count in document frequencies (guesses do not)."""
+        return self.keys[(self.flags & GUESS) == 0]
+
+
+@dataclass(frozen=True)
+class DocFreq:
+    """Document frequencies: sorted key hashes and their counts, and the number of documents."""
+
+    keys: np.ndarray
+    counts: np.ndarray
+    documents: int
+
+    @classmethod
+    def empty(cls) -> DocFreq:
+        return cls(_EMPTY_KEYS, np.zeros(0, dtype=np.uint32), 0)
+
+    def add(self, batch: list[np.ndarray]) -> DocFreq:
+        """Counts with `batch` (the distinct counted keys of each new document) added."""
+        if not batch:
+            return self
+        keys = np.concatenate([self.keys, *batch])
+        counts = np.concatenate([self.counts, np.ones(len(keys) - len(self.keys), dtype=np.uint32)])
+        order = np.argsort(keys, kind="stable")
+        keys, counts = keys[order], counts[order]
+        unique, starts = np.unique(keys, return_index=True)
+        return DocFreq(unique, np.add.reduceat(counts, starts).astype(np.uint32), self.documents + len(batch))
+
+    def lookup(self, keys: np.ndarray) -> np.ndarray:
+        """The document frequency of each key (0 for keys never counted)."""
+        if not len(self.keys):
+            return np.zeros(len(keys), dtype=np.uint32)
+        at = np.searchsorted(self.keys, keys)
+        at[at == len(self.keys)] = 0
+        found = self.keys[at] == keys
+        return np.where(found, self.counts[at], 0).astype(np.uint32)
+
+
+@dataclass(frozen=True)
+class Vector:
+    """An article ready to cluster: sorted keys, full and entity unit weights, which keys are
+    anchors, its language, its day span, and its anchor keys."""
+
+    keys: np.ndarray
+    full: np.ndarray
+    entity: np.ndarray
+    anchor: np.ndarray
+    lang: str
+    days: tuple[int, int] | None
+    anchors: np.ndarray
+
+
+def script_language(text: str) -> str:
+    """A language stand-in for an article the cleaner gave none: its script ("latin", "arabic"...)."""
+    for char in text:
+        if char.isalpha():
+            if not is_non_latin(char):
+                return "latin"
+            name = _SCRIPT_NAMES.get(ord(char) >> 8)
+            return name or f"script-{ord(char) >> 8:x}"
+    return "none"
+
+
+_SCRIPT_NAMES = {0x03: "greek", 0x04: "cyrillic", 0x05: "hebrew", 0x06: "arabic", 0x07: "arabic"}
+
+
+def _unit(weights: np.ndarray) -> np.ndarray:
+    norm = float(np.sqrt(np.dot(weights, weights)))
+    return weights / norm if norm > 0 else weights
+
+
+def vectorize(
+    hashed: Hashed, df: DocFreq, lang: str, lang_documents: int, days: tuple[int, int] | None,
+) -> Vector:
+    """Weigh an article's keys against the corpus (see the module docstring)."""
+    counts = hashed.flags.astype(np.int64)
+    kinds = counts & _KIND_MASK
+    guess = (counts & GUESS) != 0
+    freq = df.lookup(hashed.keys).astype(np.float64)
+    # A counted key was counted with this article itself: it needs one more article to matter.
+    keep = np.where(guess, freq >= 1, freq >= 2)
+    documents = np.where(kinds == _WORD_KIND, max(lang_documents, 1), max(df.documents, 1))
+    idf = np.log((documents + 1) / np.maximum(freq, 1.0))
+    if not keep.any():
+        return Vector(_EMPTY_KEYS, _EMPTY_FLOATS, _EMPTY_FLOATS, np.zeros(0, dtype=bool), lang, days,
+                      _EMPTY_KEYS)
+    idf, kinds = idf[keep], kinds[keep]
+    entity = np.where(kinds == _WORD_KIND, 0.0, idf)
+    anchor = (counts[keep] & ANCHOR) != 0
+    keys = hashed.keys[keep]
+    return Vector(keys, _unit(idf), _unit(entity), anchor, lang, days, keys[anchor])
