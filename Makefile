@@ -6,7 +6,10 @@ SHARED ?= ../shared
 # exit status 1 means some inputs were skipped (reported on stderr); the rest is processed
 INPUT ?= $(SHARED)/seeds $(SHARED)/data/stories/dev.jsonl
 OUT ?= out
-STAMP := $(VENV)/.installed
+# extras to install: `make test EXTRAS=dev,ray` adds the distributed engine (CI does)
+EXTRAS ?= dev
+comma := ,
+STAMP := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
 
 .PHONY: install browser demo test bench lint clean
 
@@ -15,7 +18,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 # Debian's chromium for the browser tests (a no-op when it is already installed).

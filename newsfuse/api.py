@@ -7,8 +7,9 @@ to `on_skip` (and kept in the returned report) while the rest is processed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -19,6 +20,9 @@ from newsfuse.stages.cluster import ClusterState
 from newsfuse.store import Store
 
 OnSkip = Callable[[Skipped], None]
+# Documents cleaned and committed together by `ingest`: big enough to learn each outlet's
+# repeated page chrome, small enough that an interrupted ingest loses little.
+INGEST_CHUNK = 2000
 
 
 def _ignore(_: Skipped) -> None:
@@ -82,13 +86,41 @@ class IngestResult:
 def ingest(
     inputs: Sequence[str], db: str | Path, *, engine: LocalEngine | None = None,
     allow_private: bool = False, stdin: BinaryIO | None = None, on_skip: OnSkip = _ignore,
+    chunk: int = INGEST_CHUNK, on_stored: Callable[[int], None] | None = None,
 ) -> IngestResult:
-    """Extract the inputs and add the articles to the store (idempotent: known ids are kept)."""
-    batch = extract(inputs, engine=engine, allow_private=allow_private, stdin=stdin, on_skip=on_skip)
+    """Extract the inputs and add the articles to the store (idempotent: known ids are kept).
+
+    Documents are cleaned and stored `chunk` at a time, each chunk committed before the next is
+    read, so a big ingest that is interrupted keeps everything committed so far (re-running it
+    adds the rest).  `on_stored` gets the running count of articles added after each commit.
+    """
+    engine = engine or LocalEngine()
+    added = existing = 0
+    skipped: list[Skipped] = []
+
+    def skip(item: Skipped) -> None:
+        skipped.append(item)
+        on_skip(item)
+
+    def documents() -> Iterator[Document]:
+        for item in read_inputs(inputs, allow_private=allow_private, stdin=stdin):
+            if isinstance(item, Skipped):
+                skip(item)
+            else:
+                yield item
+
     with Store.open(db) as store:
-        store.record_skipped(batch.skipped)
-        result = store.add_articles(batch.articles)
-    return IngestResult(result.added, result.existing, batch.skipped)
+        docs = documents()
+        while part := list(islice(docs, chunk)):
+            articles, empty = engine.clean(first_of_each_id(part))
+            for item in empty:
+                skip(item)
+            result = store.add_articles(articles)
+            added, existing = added + result.added, existing + result.existing
+            if on_stored is not None:
+                on_stored(added)
+        store.record_skipped(skipped)
+    return IngestResult(added, existing, skipped)
 
 
 def cluster_articles(articles: Sequence[Article], *, engine: LocalEngine | None = None) -> list[Story]:

@@ -39,6 +39,10 @@ class Console:
         self.skipped.append(item)
         print(f"newsfuse: skipped {item.source}: {item.reason}", file=sys.stderr)
 
+    def stored(self, count: int) -> None:
+        if not self.quiet:
+            print(f"newsfuse: {count} articles stored so far", file=sys.stderr, flush=True)
+
     def track(self, items: Iterable[T], label: str, total: int) -> Iterable[T]:
         if self.quiet or not sys.stderr.isatty() or total < 50:
             return items
@@ -68,7 +72,8 @@ def cmd_extract(args: argparse.Namespace, out: Console) -> None:
 
 def cmd_ingest(args: argparse.Namespace, out: Console) -> None:
     result = api.ingest(_inputs(args), args.db, engine=LocalEngine(out.track),
-                        allow_private=args.allow_private, stdin=sys.stdin.buffer, on_skip=out.skip)
+                        allow_private=args.allow_private, stdin=sys.stdin.buffer, on_skip=out.skip,
+                        on_stored=out.stored)
     print(f"{result.added} articles added, {result.existing} already stored, "
           f"{len(result.skipped)} inputs skipped ({args.db})", file=sys.stderr)
 

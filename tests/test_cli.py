@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from newsfuse.cli import main
+from newsfuse.store import Store
 
+Batch = tuple[list[str], dict[str, str]]  # (inputs, bad input name -> word its reason holds)
 NEWS = (
     "Rescue teams reached the flooded valley town of Ostrava Nova on Tuesday after two days of rain.\n\n"
     "The regional governor said about 300 residents were moved to schools on higher ground.\n"
@@ -29,7 +31,7 @@ def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProce
 
 
 @pytest.fixture()
-def bad_batch(tmp_path: Path) -> tuple[list[str], dict[str, str]]:
+def bad_batch(tmp_path: Path) -> Batch:
     """Good files mixed with every kind of bad input the foundation issue lists."""
     good = tmp_path / "good.txt"
     good.write_text("Valley town flooded\n\n" + NEWS, encoding="utf-8")
@@ -42,10 +44,12 @@ def bad_batch(tmp_path: Path) -> tuple[list[str], dict[str, str]]:
         "<html><head><script>var x = 1;</script></head><body><nav><a href='/'>Home</a></nav></body></html>")
     records = tmp_path / "records.jsonl"
     records.write_text(
-        json.dumps({"id": "r1", "text": NEWS}) + "\n{not json\n" + json.dumps({"id": "r3", "title": "no text"}) + "\n"
+        "\n".join([json.dumps({"id": "r1", "text": NEWS}), "{not json",
+                   json.dumps({"id": "r3", "title": "no text"})]) + "\n"
     )
     warc = tmp_path / "cut.warc.gz"
-    warc.write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n<html>")[:-8])
+    record = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n<html>"
+    warc.write_bytes(gzip.compress(record)[:-8])
     big = tmp_path / "big.txt"
     with open(big, "wb") as f:
         f.truncate(70 * 1024 * 1024)
@@ -60,7 +64,7 @@ def bad_batch(tmp_path: Path) -> tuple[list[str], dict[str, str]]:
     return inputs, bad
 
 
-def test_extract_reports_every_bad_input_and_keeps_the_good(bad_batch: tuple[list[str], dict[str, str]]) -> None:
+def test_extract_reports_every_bad_input_and_keeps_the_good(bad_batch: Batch) -> None:
     inputs, bad = bad_batch
     result = run_cli("extract", *inputs)
     assert result.returncode == 1, result.stderr
@@ -110,3 +114,32 @@ def test_stdin_is_an_input() -> None:
     assert result.returncode == 0, result.stderr
     (article,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert "300 residents" in article["text"]
+
+
+def test_ingest_killed_mid_way_keeps_what_it_committed(tmp_path: Path) -> None:
+    corpus = tmp_path / "many.jsonl"
+    with open(corpus, "w", encoding="utf-8") as f:
+        for i in range(6000):
+            text = (f"The council of district {i} approved a budget of {i * 7} thousand crowns on Monday. "
+                    f"Residents of district {i} had asked for a new bridge across the river.")
+            f.write(json.dumps({"id": f"n{i}", "text": text}) + "\n")
+    db = tmp_path / "store.duckdb"
+    proc = subprocess.Popen([sys.executable, "-m", "newsfuse.cli", "ingest", str(corpus), "--db", str(db)],
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    reported = 0
+    for line in proc.stderr:
+        if "stored so far" in line:
+            reported = int(line.split()[1])
+            proc.kill()
+            break
+    proc.wait(timeout=60)
+    assert reported > 0, "the ingest ended before committing anything"
+    with Store.open(db, read_only=True) as store:
+        stored = list(store.iter_articles())
+    assert len(stored) >= reported
+    assert all(a.text.startswith("The council of district") for a in stored)
+    again = run_cli("ingest", str(corpus), "--db", str(db))
+    assert again.returncode == 0, again.stderr
+    with Store.open(db, read_only=True) as store:
+        assert store.count_articles() == 6000

@@ -23,9 +23,6 @@ HOSTILE_TEXT = ("The town library of Pemberton reopened on Friday after a two-ye
                 "The reading room seats eighty people and stays open until nine in the evening.")
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "browser: drives Debian's headless chromium (install_browser.sh)")
-
 TEXTS = {
     "w1": ("A pedestrian bridge collapsed in Linden Falls on Monday, injuring 12 people, officials said.\n"
            "The span crossed the Arden river about 3 km (2 miles) north of the town centre.\n"
