@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from newsfuse import __version__, api
+from newsfuse.engines import ENGINES, make_engine
 from newsfuse.engines.local import LocalEngine
 from newsfuse.errors import NewsfuseError, UsageError
 from newsfuse.model import Skipped
@@ -52,6 +53,10 @@ class Console:
         return track(items, description=label, total=total, console=RichConsole(stderr=True), transient=True)
 
 
+def _engine(args: argparse.Namespace, out: Console) -> LocalEngine:
+    return make_engine(args.engine, address=args.ray_address, track=out.track)
+
+
 def _inputs(args: argparse.Namespace) -> list[str]:
     if not args.inputs:
         raise UsageError(f"{args.command}: give at least one input (a file, directory, glob, URL or -)")
@@ -64,14 +69,14 @@ def _write_json(doc: object) -> None:
 
 
 def cmd_extract(args: argparse.Namespace, out: Console) -> None:
-    batch = api.extract(_inputs(args), engine=LocalEngine(out.track), allow_private=args.allow_private,
+    batch = api.extract(_inputs(args), engine=_engine(args, out), allow_private=args.allow_private,
                         stdin=sys.stdin.buffer, on_skip=out.skip)
     for article in batch.articles:
         sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
 
 
 def cmd_ingest(args: argparse.Namespace, out: Console) -> None:
-    result = api.ingest(_inputs(args), args.db, engine=LocalEngine(out.track),
+    result = api.ingest(_inputs(args), args.db, engine=_engine(args, out),
                         allow_private=args.allow_private, stdin=sys.stdin.buffer, on_skip=out.skip,
                         on_stored=out.stored)
     print(f"{result.added} articles added, {result.existing} already stored, "
@@ -79,7 +84,7 @@ def cmd_ingest(args: argparse.Namespace, out: Console) -> None:
 
 
 def cmd_cluster(args: argparse.Namespace, out: Console) -> None:
-    engine = LocalEngine(out.track)
+    engine = _engine(args, out)
     if args.db and args.inputs:
         api.ingest(args.inputs, args.db, engine=engine, allow_private=args.allow_private,
                    stdin=sys.stdin.buffer, on_skip=out.skip)
@@ -97,7 +102,7 @@ def cmd_cluster(args: argparse.Namespace, out: Console) -> None:
 
 
 def cmd_brief(args: argparse.Namespace, out: Console) -> None:
-    engine = LocalEngine(out.track)
+    engine = _engine(args, out)
     if args.db:
         if args.inputs:
             api.ingest(args.inputs, args.db, engine=engine, allow_private=args.allow_private,
@@ -145,6 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--allow-private", action="store_true",
                        help="allow URLs that resolve to loopback, private or link-local addresses")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+        p.add_argument("--engine", choices=ENGINES, default="local",
+                       help="local: in this process (default); ray: on Ray (needs the ray extra)")
+        p.add_argument("--ray-address", metavar="ADDRESS",
+                       help="Ray cluster to join with --engine ray (default: start a local Ray)")
         return p
 
     command("extract", "Read and clean the inputs; print one JSON article per line.", "+")
