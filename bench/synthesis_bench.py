@@ -8,6 +8,10 @@ to `bench/out/synthesis_dev.json` and scores it with the official `tools/stories
 - `consistent_violations`: our own reading of the gold `consistent_variants`: a reported
   discrepancy is a false alarm when two of its values carry figures the annotators called the
   same (their lists are split at ";" into groups, each group at "=", "/", "vs" into equal sides);
+- `discrepancies_unmatched`: the reported discrepancies that match no gold discrepancy the way
+  the scorer matches them (values carrying two of its versions), listed for eyeballing: the
+  precision side of discrepancy recall (an unmatched one may still be a true disagreement the
+  annotators did not list);
 - the seeds' acceptance checks;
 - the alignment threshold's evidence: sentence pairs of *sibling* stories (same place or actors,
   different event) that pass it, against pairs within one story;
@@ -26,7 +30,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,16 +94,23 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(t for t in terms(text) if not t.startswith("#"))
 
 
+JSON = dict[str, Any]
+
+
+def _scored(document: JSON, gold: JSON) -> Iterator[tuple[JSON, JSON]]:
+    """(gold story, reported story) for every gold story the document reports."""
+    stories = {s["id"]: s for s in document["stories"]}
+    for g in gold["stories"]:
+        if g["story"] in stories:
+            yield g, stories[g["story"]]
+
+
 def consistent_violations(document: dict[str, Any], gold: dict[str, Any]) -> list[dict[str, Any]]:
     """Reported discrepancies two of whose values carry figures that a gold consistent variant
     equates, each value sharing a word with its side ("13 miles" with '"13 miles"', not with
     "worst in 80 years")."""
-    stories = {s["id"]: s for s in document["stories"]}
     found = []
-    for g in gold["stories"]:
-        story = stories.get(g["story"])
-        if story is None:
-            continue
+    for g, story in _scored(document, gold):
         for variant in g.get("consistent_variants") or []:
             for group in str(variant).split(";"):
                 sides = [(n, _words(x)) for x in _SIDES.split(group) if (n := _numbers(x))]
@@ -115,6 +126,33 @@ def consistent_violations(document: dict[str, Any], gold: dict[str, Any]) -> lis
                            for a, b in pairs for sa in sides for sb in sides):
                         found.append({"story": g["story"], "variant": group.strip(),
                                       "values": [v["text"] for v in d["values"]]})
+    return found
+
+
+def _matches(discrepancy: dict[str, Any], versions: Sequence[dict[str, Any]]) -> bool:
+    """Whether a reported discrepancy carries two versions of a gold one, as the scorer reads
+    them: shared numbers, or for a version without digits, its words inside a value's text."""
+    values = [" ".join(str(v.get("text", "")).lower().split()) + " " + str(v.get("normalized", ""))
+              for v in discrepancy["values"]]
+    matched = set()
+    for k, version in enumerate(versions):
+        text = " ".join(str(version.get("value", "")).lower().split())
+        numbers = _numbers(text)
+        if any((numbers and numbers & _numbers(v)) or (not numbers and text in v) for v in values):
+            matched.add(k)
+    return len(matched) >= 2
+
+
+def unmatched_discrepancies(document: dict[str, Any], gold: dict[str, Any]) -> list[dict[str, Any]]:
+    """Reported discrepancies of the gold stories that match none of the story's gold ones."""
+    found = []
+    for g, story in _scored(document, gold):
+        versions = [d.get("versions", []) for d in g.get("discrepancies", [])]
+        for d in story["discrepancies"]:
+            if not any(_matches(d, v) for v in versions):
+                found.append({"story": g["story"], "about": d["about"],
+                              "values": [f"{v['text']} = {v['normalized']} {v['unit'] or ''}".strip()
+                                         for v in d["values"]]})
     return found
 
 
@@ -209,9 +247,11 @@ def run(words: int = 200) -> dict[str, Any]:
     document = brief_document(articles, stories, analyzed, words)
     t2 = time.perf_counter()
     violations = consistent_violations(document, gold)
+    unmatched = unmatched_discrepancies(document, gold)
     return {
         "dev": official_scores(document, words) | {
             "consistent_violations": len(violations), "violations": violations,
+            "discrepancies_unmatched": len(unmatched), "unmatched": unmatched,
             "articles": len(articles), "stories": len(stories),
             "model_load_s": round(t1 - t0, 2), "end_to_end_s": round(t2 - t1, 2),
         },

@@ -41,7 +41,6 @@ _DATELINE = re.compile(
 _LEAD_RANK = 2
 _QUOTE_DISCOUNT = 0.5
 _DISCREPANCIES_SHOWN = 2
-_DISCREPANCY_WORDS = 30
 
 
 def is_news_sentence(text: str) -> bool:

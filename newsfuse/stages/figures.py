@@ -19,9 +19,11 @@ whether two values are near enough to be two outlets' figures for one thing at a
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
+from datetime import date, timedelta
 
 from newsfuse.algorithms.quantities import agree
-from newsfuse.stages.slots import TWELVE_HOUR, Value
+from newsfuse.stages.slot_value import TWELVE_HOUR, Value
 
 _BOUNDS = frozenset({"min", "max"})
 _HOUR_TOLERANCE_MIN = 15
@@ -60,7 +62,8 @@ def _interval(v: Value, bounded: bool) -> tuple[float, float]:
     return low, high
 
 
-def _numbers_agree(a: Value, b: Value) -> bool:
+def numbers_agree(a: Value, b: Value) -> bool:
+    """Whether two numeric values agree within precision and bounds, whatever their keys."""
     if a.quantity is not None and b.quantity is not None and agree(a.quantity, b.quantity):
         return True
     one_bound = (a.bound in _BOUNDS) != (b.bound in _BOUNDS)
@@ -99,7 +102,7 @@ def values_agree(a: Value, b: Value) -> bool:
     if a.key != b.key and a.kind != "count":
         return False
     if isinstance(a.value, float) and isinstance(b.value, float):
-        return _numbers_agree(a, b)
+        return numbers_agree(a, b)
     if a.kind == "name":
         ga, gb = set(str(a.value).split()), set(str(b.value).split())
         return ga <= gb or gb <= ga
@@ -110,7 +113,10 @@ def values_agree(a: Value, b: Value) -> bool:
 
 def same_figure(a: Value, b: Value) -> bool:
     """Whether two values state one figure, whatever their qualifiers ("at least 50" and "about
-    50" are one figure; whether "at least 50" and "62" disagree is `values_agree`'s call)."""
+    50" are one figure; whether "at least 50" and "62" disagree is `values_agree`'s call).  A
+    figure of another class is another figure ("50 killed" is not "50 killed or wounded")."""
+    if a.key != b.key and a.kind != "count":
+        return False
     if isinstance(a.value, float) and isinstance(b.value, float):
         (la, ha), (lb, hb) = _interval(a, False), _interval(b, False)
         return math.isclose(float(a.value), float(b.value)) or (la < hb and lb < ha)
@@ -130,3 +136,25 @@ def comparable(a: Value, b: Value) -> bool:
         gap = _gap(a, b)
         return gap is None or gap <= _CLOSE_TIMES_MIN
     return True
+
+
+def _days(iso: str) -> tuple[date, date]:
+    """The first and last day of an ISO day or month."""
+    if len(iso) == len("2015-04"):
+        first = date.fromisoformat(iso + "-01")
+        return first, (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+    day = date.fromisoformat(iso)
+    return day, day
+
+
+def days_apart(a: Iterable[str], b: Iterable[str]) -> int:
+    """The fewest days between a day (or month) of `a` and one of `b`, ISO; 0 when they meet."""
+    gaps = [max(0, (y0 - x1).days, (x0 - y1).days)
+            for (x0, x1) in map(_days, a) for (y0, y1) in map(_days, b)]
+    return min(gaps, default=0)
+
+
+def different_days(a: Value, b: Value) -> bool:
+    """Whether two values are dated to different days ("the 7.8 quake on April 25", "a 7.3
+    quake on Tuesday"): then they are about different moments."""
+    return bool(a.when and b.when) and days_apart(a.when, b.when) > 0

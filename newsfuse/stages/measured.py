@@ -14,8 +14,8 @@ one depth.  A value's `Measured` names that slot in words a parse finds whatever
 - `owner`: whose age, height ... an adjective of measure gives ("the 850-year-old building":
   building; "28-year-old Andreas Lubitz": lubitz), whether it is a proper noun and whether it
   is definite ("a 38-year-old volunteer" brings in someone new);
-- `classifies`: the measure sorts plural things into kinds ("3.0-liter engines") and measures
-  no one thing;
+- `classifies`: the figure sorts things into kinds ("3.0-liter engines", "a two-goal lead")
+  and measures no one thing;
 - `nations`: the nationalities that narrow a count ("214 Russian passengers" are not "217
   passengers"; "72 of the 144 passengers were German citizens" counts Germans), keyed by
   `nationality_key`;
@@ -57,7 +57,9 @@ _ANCHOR_PREPOSITIONS = frozenset({"of", "from", "to", "toward", "towards", "off"
 # Words that say where a measure points, whose own prepositions hold its anchor ("east of").
 _POINTERS = frozenset({"appos", "advmod", "amod", "npadvmod"})
 _REPORTING = frozenset({"say", "tell", "report", "add", "announce", "state", "quote", "claim",
-                        "believe", "think", "estimate", "suggest", "accord", "be", "have"})
+                        "believe", "think", "estimate", "suggest", "accord"})
+# Verbs that are no event of their own: reporting ones, and those that only link words.
+_NOT_EVENTS = _REPORTING | {"be", "have"}
 _SUBSET_WORDS = frozenset({"amod", "compound"})
 _NATIONALITY_PREFIX = 5
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
@@ -105,7 +107,8 @@ def nationality_key(word: str) -> str:
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def _root(tokens: Sequence[Token]) -> Token:
@@ -115,17 +118,20 @@ def _root(tokens: Sequence[Token]) -> Token:
     return outer[-1] if outer else tokens[-1]
 
 
+def _is_name(token: Token) -> bool:
+    """A proper noun, or a word analysis found in a name (the tagger misses unfamiliar ones)."""
+    return token.pos_ == "PROPN" or (bool(token.ent_type_) and token.text[:1].isupper())
+
+
 def _lemma(token: Token) -> str:
-    if token.pos_ == "PROPN" or (token.ent_type_ and token.text[:1].isupper()):
-        return alias_key(token.text)
-    return token.lemma_.lower()
+    return alias_key(token.text) if _is_name(token) else token.lemma_.lower()
 
 
 def _event(token: Token, *, reporting: bool) -> str:
     """The verb a token belongs to: its nearest verb ancestor (reporting verbs skipped unless
     `reporting`)."""
     for t in (token, *token.ancestors):
-        if t.pos_ in _VERBS and (reporting or t.lemma_.lower() not in _REPORTING):
+        if t.pos_ in _VERBS and (reporting or t.lemma_.lower() not in _NOT_EVENTS):
             return t.lemma_.lower()
     return ""
 
@@ -142,7 +148,8 @@ def _reported(token: Token) -> str:
 
 def _anchor(tokens: Sequence[Token]) -> list[Token]:
     """The words of the object of the first "of" / "from" / "to" ... on one of `tokens` or on
-    the words that say where they point ("east of the highway", "from the cave mouth")."""
+    the words that say where they point ("east of the highway", "from the cave mouth"); the
+    measure itself is no anchor ("a depth of nine miles")."""
     candidates = list(tokens)
     for t in tokens:
         candidates += [c for c in t.children if c.dep_ in _POINTERS]
@@ -150,15 +157,18 @@ def _anchor(tokens: Sequence[Token]) -> list[Token]:
     preps += [p for t in candidates for p in t.children if p.dep_ == "prep"]
     for prep in (p for p in preps if p.lower_ in _ANCHOR_PREPOSITIONS):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None:
-            return [obj] + [c for c in obj.children if c.dep_ in _SUBSET_WORDS and c.is_alpha]
+        if obj is not None and obj.i != tokens[0].i:
+            words = [obj] + [c for c in obj.children if c.dep_ in _SUBSET_WORDS and c.is_alpha]
+            # "the town of Oskar": the town is Oskar
+            return words + [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"]
     return []
 
 
 def _anchor_words(anchor: Sequence[Token]) -> dict[str, frozenset[str]]:
     """`Measured` fields of an anchor: its words, and those of them that are names."""
     return {"anchor": frozenset(_lemma(t) for t in anchor),
-            "anchor_names": frozenset(_lemma(t) for t in anchor if t.pos_ == "PROPN")}
+            "anchor_names": frozenset(_lemma(t) for t in anchor if _is_name(t))}
 
 
 def _nationalities(tokens: Sequence[Token]) -> set[str]:
@@ -275,6 +285,20 @@ def _owner(adjective: Token) -> Token | None:
     return subject
 
 
+def _placed(head: Token | None) -> Token | None:
+    """What a distance places, when a name: the name it stands beside ("Sadad (37 miles south
+    of Homs)") or the subject of its verb ("Maheen lies 70 kilometres southeast of Homs")."""
+    t = head
+    while t is not None:
+        if _is_name(t):
+            return t
+        if t.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subject if subject is not None and _is_name(subject) else None
+        t = t.head if t.dep_ in ("advmod", "npadvmod", "appos", "amod") and t.head.i != t.i else None
+    return None
+
+
 def _head(unit: Token) -> Token | None:
     """The word a measure attaches to (see the module docstring); a preposition when the measure
     is a distance from something ("4 km from the cave mouth")."""
@@ -305,11 +329,11 @@ def _measure(tokens: Sequence[Token]) -> Measured:
     found = Measured(head=_lemma(head) if head is not None else "", event=_event(unit, reporting=False),
                      classifies=classifies, head_is_verb=head is not None and head.pos_ in _VERBS,
                      **_anchor_words(_anchor(around)))
-    owner = _owner(head) if head is not None and head.pos_ == "ADJ" else None
+    owner = _owner(head) if head is not None and head.pos_ == "ADJ" else _placed(head)
     if owner is None or owner.pos_ not in _NOUNS:
         return found
     definite = not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in owner.children)
-    return replace(found, owner=_lemma(owner), owner_proper=owner.pos_ == "PROPN", owner_definite=definite)
+    return replace(found, owner=_lemma(owner), owner_proper=_is_name(owner), owner_definite=definite)
 
 
 def measured(doc: Doc, start: int, end: int, kind: str) -> Measured:

@@ -3,12 +3,15 @@
 - **Consensus**: the claims stated by two or more articles, best supported first.
 - **Unique facts**: per article, the news sentences whose content no other article of the story
   states (most of their weight, in IDF terms, is in words, names and numbers found nowhere else).
-- **Discrepancies**: values of one slot that disagree across articles (`stages.slots` finds the
-  values).  Two values fill the same slot when they are of the same kind and key and their
-  contexts agree: inside one claim a little shared context is enough, elsewhere it takes as much
-  as aligning two sentences would; values near two different places never share a slot.  A slot
-  is a discrepancy when two articles give it values that do not agree after normalisation
-  (20 km and 13 miles agree; "around 250,000" and "250,000" agree) and share none.
+- **Discrepancies**: slots whose values disagree.  `stages.slots` finds the values,
+  `stages.slot_links` groups the values of one slot across articles (the same thing measured,
+  or the same fact in other words), `stages.figures` says which agree after normalisation (20 km
+  and 13 miles; "around 250,000" and "250,000"; "about 8,000" and "more than 8,000").  Each
+  figure of a slot becomes one value of the discrepancy, with the phrase that states it, its
+  normalised number and unit and the articles that give it.  A toll that rises with the
+  articles' dates (or, undated, is given three figures) is marked evolving.  The splits most
+  worth a reader's attention come first: evolving tolls and facts the outlets divide on (two
+  figures given by two or more outlets each), then the most widely reported.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from newsfuse.stages.align import Alignment
 from newsfuse.stages.brief import is_news_sentence, trim_dateline
 from newsfuse.stages.figures import same_figure, values_agree
 from newsfuse.stages.slot_links import group_slots
-from newsfuse.stages.slots import TOLL_CLASSES, Value, slot_values
+from newsfuse.stages.slot_value import TWELVE_HOUR, Value
+from newsfuse.stages.slots import TOLL_CLASSES, slot_values
 
 # A sentence is an article's own when this share of its weight is in terms no other article has.
 UNIQUE_SHARE = 0.3
@@ -81,7 +85,9 @@ def _disagree(classes: Sequence[Sequence[Value]]) -> bool:
 
 
 def _describe(slot: Sequence[Value], idf: dict[str, float]) -> str:
-    first = slot[0]
+    """What the slot is about: its kind (and who or what) and the three weightiest words around
+    its values."""
+    first = max(slot, key=lambda v: len(v.text.split()))
     label = {
         "quantity": first.quantity.kind if first.quantity else "amount",
         "casualty": "people " + " / ".join(sorted({str(v.unit).replace("_", " ") for v in slot})),
@@ -104,14 +110,17 @@ def _describe(slot: Sequence[Value], idf: dict[str, float]) -> str:
 
 
 def _value(c: Sequence[Value], order: dict[str, int], alignment: Alignment) -> DiscrepancyValue:
-    # the phrase most outlets use, one that writes the figure in digits first
-    texts = Counter(v.phrase for v in c if any(ch.isdigit() for ch in v.text)) or Counter(v.phrase for v in c)
-    first = c[0]
+    """One figure of a discrepancy: the phrase most of its outlets use (one writing the figure
+    in digits, if any does), normalised as stated most plainly (a clock time that says which
+    half of the day it is in, a figure without a qualifier)."""
+    digits = [v for v in c if any(ch.isdigit() for ch in v.text)] or list(c)
+    text = Counter(v.phrase for v in digits).most_common(1)[0][0]
+    plain = min(c, key=lambda v: (v.unit == TWELVE_HOUR, v.bound is not None))
     articles = sorted({v.article for v in c}, key=order.__getitem__)
     spans = sorted({(v.article, alignment.sentences[v.sentence].start, alignment.sentences[v.sentence].end)
                     for v in c}, key=lambda s: (order[s[0]], s[1]))
-    normalized = first.value if first.kind != "casualty" else int(first.value)
-    return DiscrepancyValue(text=texts.most_common(1)[0][0], normalized=normalized, unit=first.unit,
+    normalized = int(plain.value) if plain.kind == "casualty" else plain.value
+    return DiscrepancyValue(text=text, normalized=normalized, unit=plain.unit,
                             articles=tuple(articles), sentences=tuple(Span(*s) for s in spans))
 
 
@@ -138,7 +147,8 @@ def _evolution(
 
 
 def find_discrepancies(alignment: Alignment, articles: Sequence[AnalyzedArticle]) -> tuple[Discrepancy, ...]:
-    """The story's discrepancies, the most widely reported first."""
+    """The story's discrepancies, those most worth a reader's attention first (see the module
+    docstring); `articles` are the story's analysed articles, in the alignment's order."""
     order = {a.article.id: k for k, a in enumerate(articles)}
     published = {a.article.id: a.article.published for a in articles}
     english = {a.article.id for a in articles if (a.article.lang or "en").startswith("en")}
@@ -146,7 +156,7 @@ def find_discrepancies(alignment: Alignment, articles: Sequence[AnalyzedArticle]
     by_kind: dict[str, list[Value]] = {}
     for v in values:
         by_kind.setdefault(v.kind, []).append(v)
-    found: list[tuple[tuple[int, int, str], Discrepancy]] = []
+    found: list[tuple[tuple[bool, int, int, str], Discrepancy]] = []
     for kind_values in by_kind.values():
         for slot in group_slots(kind_values, alignment):
             classes = _classes(slot)

@@ -1,22 +1,25 @@
-"""Slots: which values of a story's articles state the same thing, so that their figures compare.
+"""Slots: which values of a story's articles state the same fact, so that their figures compare.
 
 Two values of different articles fill one slot when they are of one kind and key (a length with
-a length, a count of firefighters with a count of firefighters, a death toll with a death toll)
-and the evidence that they are about one thing is strong enough:
+a length, a count with a count of the same thing, a death toll with a death toll) and the
+evidence that they state one fact is strong enough (`_link`):
 
 - their sentences are in one claim (`stages.align`) and share a little context, or
 - their contexts (the content words around them, IDF-weighted) are alike, or
-- they measure the same *thing* (`stages.measured`: the same counted noun and nationalities, the
-  same head or anchor of a measure, the same toll, the same event of a time or a date) and that
-  thing is not ambiguous in the story.  A thing given two disagreeing figures, each by two or
-  more articles, names several facts ("12 boys" were trapped, "four boys" came out first):
-  there only context tells which figure goes with which.
+- they measure one thing the story settles (`stages.slot_things`), one of them at a figure
+  several outlets give (or both, when the thing is one fact by nature).
 
-Some pairs never share a slot (`_apart`): two figures one sentence gives, values placed in
-different places, measures from different anchors, counts of different nationalities, tolls of
-different places or sides.  Values are grouped by average linkage: the two groups with the
-strongest links merge first, as long as most of their pairs are linked at all, so a slot never
-grows through a chain of loose resemblances.
+Some pairs never share a slot (`_apart`): two figures one sentence gives (unless for one settled
+thing), values placed in different places or dated to different days, measures from different
+named anchors or of different named owners, counts of different nationalities, tolls of
+different places, sides or victims.
+
+Values are grouped by average linkage in two rounds, first the values stating one figure, then
+those groups into slots: the two groups most strongly linked merge first, as long as most of
+their pairs are linked at all and none is apart, so that a slot never grows through a chain of
+loose resemblances.  The words of a group stating one figure are pooled before the second
+round: outlets that agree on a figure describe it in their own words ("within 20 km of the main
+road", "20 kilometers from the highway"), and each of those names the fact.
 """
 
 from __future__ import annotations
@@ -25,11 +28,18 @@ import math
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from newsfuse.stages.align import Alignment
-from newsfuse.stages.figures import comparable, same_figure, values_agree
-from newsfuse.stages.slots import Value
+from newsfuse.stages.figures import (
+    comparable,
+    days_apart,
+    different_days,
+    numbers_agree,
+    same_figure,
+    values_agree,
+)
+from newsfuse.stages.slot_things import Settlement, Thing, settle, things, victims
+from newsfuse.stages.slot_value import Value
 
 # Within one claim a value's neighbourhood needs only this much in common with another's.
 CLAIM_CONTEXT = 0.1
@@ -46,89 +56,26 @@ LINKED_SHARE = 0.5
 # Leads state a story's main toll; two of them need little shared context to be about the same.
 LEAD_POSITION = 0.34
 _CROSS_CLASS = frozenset({"killed", "killed_or_wounded"})
-_GENERIC_NOUNS = frozenset({"people", "person", "man", "woman", "child", "other", "one", "member"})
-# Nouns that say no more than "people": with a nationality, a count of them counts that nationality.
-_PEOPLE = frozenset({"people", "person", "passenger", "citizen", "national", "resident", "individual",
-                     "civilian", "traveller", "traveler", "tourist", "man", "woman", "adult", "other"})
-# Verbs too general to say what a measure or a time is about.
-_GENERIC_VERBS = frozenset({"be", "have", "take", "make", "get", "do", "give", "go", "come", "put",
-                            "see", "say", "include", "become", "remain", "leave", "bring"})
-# Words too general to say what a measure is taken from ("seven minutes from time").
-_VAGUE_ANCHORS = frozenset({"time", "way", "part", "end", "rest", "total", "one", "other", "lot"})
-# Words that place a measure in time rather than say what it measures ("100 years ago").
-_RELATIVE = frozenset({"ago", "later", "earlier", "before", "after", "since", "time"})
-# Words that name a toll, not who it counts ("900 deaths", "34 fatalities").
-_TOLL_WORDS = frozenset({"death", "fatality", "casualty", "victim", "life", "toll", "dead"})
 _FULL_CONTEXT = 3
 # Tolls dated this many days apart are of two events ("last month's quake").
 EVENT_DAYS = 7
-_CONFIRMED = 2
 # Kinds of values that happen somewhere: two of them placed in different places differ.
 _PLACED = frozenset({"quantity", "count", "casualty", "time", "date", "direction"})
-Thing = tuple[str, ...]
-
-
-def things(v: Value) -> frozenset[Thing]:
-    """What a value measures, as keys that another value measuring the same thing shares: a
-    count by its noun, nationalities and subset ("16 German high school students"; a count of
-    mere "people" names no thing); a toll by its class and scope; a measure by its head and by
-    its anchor; a time or a date by its event."""
-    m = v.measured
-    if v.kind == "count":
-        head = m.head or v.key
-        if head in _PEOPLE and not m.nations:
-            return frozenset()
-        if m.nations and (head in _PEOPLE or not m.head):
-            head = ""
-        return frozenset({("count", head, *sorted(m.nations), "|", *sorted(m.subset))})
-    if v.kind == "casualty":
-        return frozenset({("casualty", v.key, *sorted(v.scope))})
-    if v.kind == "quantity":
-        out = set()
-        if m.owner and m.owner_definite:
-            # an age or a height: of one named person or thing, or of what the story is about
-            # ("the 850-year-old building"); a common noun also names the measure ("the
-            # 300ft-tall spire" is the height of the spire, like "the 93-meter spire")
-            out.add(("quantity", v.key, "head", m.head, m.owner if m.owner_proper else ""))
-            if not m.owner_proper:
-                out.add(("quantity", v.key, "head", m.owner))
-        elif m.head and not m.owner and m.head not in _GENERIC_VERBS and m.head not in _RELATIVE:
-            out.add(("quantity", v.key, "verb" if m.head_is_verb else "head", m.head))
-        out |= {("quantity", v.key, "anchor", word) for word in m.anchor - _VAGUE_ANCHORS}
-        return frozenset(out)
-    if v.kind == "time":
-        # a story has few clock times, and those close together are about its main moment
-        return frozenset({("time", v.key)})
-    if v.kind == "date":
-        return frozenset(("date", v.key, e) for e in (m.event, m.reported) if e and e not in _GENERIC_VERBS)
-    if v.kind in ("mark", "flight"):
-        return frozenset({(v.kind, v.key)})
-    return frozenset()
-
-
-def _victims(v: Value) -> str:
-    """Who a toll counts: "" for people in general ("150 people", "900 have died"), else the
-    noun ("climbers", "babies", "bodies", "soldiers") or the nationality ("two Chinese
-    citizens")."""
-    head = v.measured.head
-    if v.measured.nations:
-        return " ".join(sorted(v.measured.nations))
-    return "" if head in _PEOPLE or head in _TOLL_WORDS else head
 
 
 def _apart(a: Value, b: Value, settled: Collection[Thing] = ()) -> bool:
     """Two values that never fill one slot (see the module docstring).  Two figures of one
     sentence are two slots of it, unless they are two figures for one thing the story settles
-    ("45 people with Spanish surnames, and 42 passengers of Spanish nationality")."""
+    ("45 people with Spanish surnames, and 42 passengers of Spanish nationality"); tolls rise
+    from day to day, so only those a week apart are of two events."""
     if a.sentence == b.sentence and not values_agree(a, b) and not things(a) & things(b) & set(settled):
         return True
     if a.kind in _PLACED and a.places and b.places and not a.places & b.places:
         return True
     ma, mb = a.measured, b.measured
-    if a.kind in ("quantity", "count", "time") and a.when and b.when and not any(
-            x.startswith(y) or y.startswith(x) for x in a.when for y in b.when):
+    if a.kind in ("quantity", "count", "time") and different_days(a, b):
         return True
-    if a.kind == "casualty" and a.when and b.when and _days_apart(a.when, b.when) > EVENT_DAYS:
+    if a.kind == "casualty" and a.when and b.when and days_apart(a.when, b.when) > EVENT_DAYS:
         return True
     if a.kind == "quantity" and (ma.anchor_names or mb.anchor_names) and ma.anchor and mb.anchor \
             and not ma.anchor & mb.anchor:
@@ -141,25 +88,8 @@ def _apart(a: Value, b: Value, settled: Collection[Thing] = ()) -> bool:
         sides = (ma.subset and mb.subset and not ma.subset & mb.subset) or (
             ma.nations and mb.nations and not ma.nations & mb.nations)
         scopes = bool(a.scope) != bool(b.scope) or bool(a.scope and not a.scope & b.scope)
-        return bool(sides) or scopes or bool(_victims(a)) != bool(_victims(b))
+        return bool(sides) or scopes or bool(victims(a)) != bool(victims(b))
     return False
-
-
-def _days_apart(a: frozenset[str], b: frozenset[str]) -> int:
-    """The fewest days between a date of `a` and one of `b` (ISO days or months)."""
-    def span(iso: str) -> tuple[date, date]:
-        if len(iso) == len("2015-04"):
-            first = date.fromisoformat(iso + "-01")
-            return first, (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
-        day = date.fromisoformat(iso)
-        return day, day
-
-    gaps = []
-    for x in a:
-        for y in b:
-            (x0, x1), (y0, y1) = span(x), span(y)
-            gaps.append(max(0, (y0 - x1).days, (x0 - y1).days))
-    return min(gaps)
 
 
 def _context_similarity(a: Value, b: Value, idf: dict[str, float]) -> float:
@@ -174,62 +104,10 @@ def _context_similarity(a: Value, b: Value, idf: dict[str, float]) -> float:
     return dot / (na * nb) * min(1.0, len(ca) / _FULL_CONTEXT, len(cb) / _FULL_CONTEXT)
 
 
-def _specific(t: Thing) -> bool:
-    """Whether a thing is specific enough that two outlets giving it two figures state one fact:
-    a measure, a figure after a name, a count of a nationality or of a qualified noun ("German
-    high school students"), not a bare count ("24 goals", "17 goals")."""
-    return t[0] in ("quantity", "mark") or (t[0] == "count" and (t[1] == "" or len(t) > 3))
-
-
-def settled_things(values: Sequence[Value]) -> tuple[dict[Thing, list[Value]], frozenset[Thing]]:
-    """Things the story settles, each with an example value of every figure two or more
-    articles give it (its confirmed figures).  A thing one article gives two different figures
-    of (of comparable size) names several facts ("12 boys" were trapped,
-    "four boys" came out first) and is not settled; nor is a thing no figure of which is
-    confirmed, which may be several facts too ("scored 24 goals", "17 goals").  Tolls rise as
-    counts come in: they are settled by their class and scope alone; a figure in brackets after
-    a name is settled by the name unless an article gives two."""
-    by_thing: dict[Thing, list[Value]] = {}
-    for v in values:
-        for t in things(v):
-            by_thing.setdefault(t, []).append(v)
-    out = {}
-    torn_things = set()
-    for t, members in by_thing.items():
-        if t[0] == "casualty":
-            out[t] = members
-            continue
-        torn = {x.article for i, x in enumerate(members) for y in members[i + 1:]
-                if x.article == y.article and not same_figure(x, y) and comparable(x, y)
-                and not _apart(x, y, by_thing)}
-        several = len(torn) >= _CONFIRMED
-        figures: list[Value] = []
-        confirmed: list[Value] = []
-        for v in members:
-            if not any(same_figure(v, f) for f in figures):
-                figures.append(v)
-            articles = {o.article for o in members if same_figure(v, o)}
-            if len(articles) >= _CONFIRMED and not any(same_figure(v, c) for c in confirmed):
-                confirmed.append(v)
-        if several:
-            torn_things.add(t)
-            continue
-        if t[0] in ("mark", "flight") or (t[0] == "quantity" and t[2] != "verb") or (
-                len(figures) == 2 and _specific(t)):
-            # a named person's figure, a measure of one thing (not of what a verb does: "trapped
-            # for 15 days", "trapped for 18 days"), a count of a nationality or of a qualified
-            # noun given two figures by two outlets and nothing else: one fact
-            out[t] = figures
-        elif confirmed:
-            out[t] = confirmed
-    return out, frozenset(torn_things)
-
-
 @dataclass(frozen=True)
 class _Story:
     alignment: Alignment
-    settled: dict[Thing, list[Value]]
-    several: frozenset[Thing]
+    settlement: Settlement
     # what each value measures, pooled over the values linked to it at the same figure
     pooled: tuple[frozenset[Thing], ...]
 
@@ -238,7 +116,7 @@ class _Story:
         them at a confirmed figure (the pattern of a discrepancy: what several say, and an
         outlet that says otherwise)."""
         for t in self.pooled[i] & self.pooled[j]:
-            confirmed = self.settled.get(t)
+            confirmed = self.settlement.settled.get(t)
             if confirmed is None:
                 continue
             if t[0] == "casualty" or any(same_figure(v, c) for v in (a, b) for c in confirmed):
@@ -266,7 +144,7 @@ def _link(i: int, j: int, values: Sequence[Value], story: _Story) -> float | Non
     """How strongly two values of different articles fill one slot (higher is surer), or None
     when they do not."""
     a, b = values[i], values[j]
-    if a.article == b.article or a.kind != b.kind or _apart(a, b, story.settled.keys()):
+    if a.article == b.article or a.kind != b.kind or _apart(a, b, story.settlement.settled.keys()):
         return None
     alignment = story.alignment
     same_claim = alignment.claim_of[a.sentence] == alignment.claim_of[b.sentence]
@@ -282,7 +160,7 @@ def _link(i: int, j: int, values: Sequence[Value], story: _Story) -> float | Non
         return None
     if a.key != b.key and not (a.kind == "count" and things(a) & things(b)):
         # the same figure given as "killed" by one outlet and "killed or wounded" by another
-        if not ({a.key, b.key} <= _CROSS_CLASS and same_figure(a, b)):
+        if not ({a.key, b.key} <= _CROSS_CLASS and numbers_agree(a, b)):
             return None
         same = True
     else:
@@ -290,7 +168,7 @@ def _link(i: int, j: int, values: Sequence[Value], story: _Story) -> float | Non
     thing = story.same_thing(i, j, a, b)
     evidence = _context_similarity(a, b, alignment.idf) + (THING_WEIGHT if thing else 0.0)
     # a thing several facts share ("12 boys", "four boys") needs full context even in a claim
-    torn = not thing and bool(story.pooled[i] & story.pooled[j] & story.several)
+    torn = not thing and bool(story.pooled[i] & story.pooled[j] & story.settlement.several)
     if same_claim and evidence >= (SLOT_CONTEXT if torn else CLAIM_CONTEXT):
         return 1.0 + evidence
     needed = _needed(a, b, same, thing, alignment)
@@ -345,7 +223,8 @@ class _Groups:
         return a.total() * b.total() - sum(n * b[k] for k, n in a.items())
 
     def _same_figure(self, gi: int, gj: int) -> bool:
-        return all(same_figure(self.values[x], self.values[y]) for x in self.members[gi] for y in self.members[gj])
+        values = self.values
+        return all(same_figure(values[x], values[y]) for x in self.members[gi] for y in self.members[gj])
 
     def best(self, figures: bool) -> tuple[int, int] | None:
         """The pair of groups to merge next (`figures`: only groups stating one figure)."""
@@ -383,11 +262,10 @@ def group_slots(values: Sequence[Value], alignment: Alignment) -> list[list[Valu
     merge into slots.  The two groups most strongly linked merge first, as long as at least
     `LINKED_SHARE` of their pairs from different articles are linked and none is `_apart`, so
     that a slot never grows through one value that happens to resemble another."""
-    settled, several = settled_things(values)
-    story = _Story(alignment, settled, several, tuple(things(v) for v in values))
-    links = _links(values, story)
-    story = _Story(alignment, settled, several, _pooled(values, links))
-    groups = _Groups(values, _links(values, story), settled.keys())
+    settlement = settle(values)
+    story = _Story(alignment, settlement, tuple(things(v) for v in values))
+    story = _Story(alignment, settlement, _pooled(values, _links(values, story)))
+    groups = _Groups(values, _links(values, story), settlement.settled.keys())
     for figures in (True, False):
         while (pair := groups.best(figures)) is not None:
             groups.merge(*pair)

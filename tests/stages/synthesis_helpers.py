@@ -25,6 +25,8 @@ NAMES = {
     "Zenda": "GPE", "Strelsau": "GPE", "Rudolf": "PERSON", "James Pennington": "PERSON",
     "Matthew Pennington": "PERSON", "Jamie Vardy": "PERSON", "Algerian": "NORP", "Moroccan": "NORP",
     "Riyad Mahrez": "PERSON", "Observatory": "ORG", "Lake Varna": "LOC",
+    "Rudolf Rassendyll": "PERSON", "Rudolf Karl Rassendyll": "PERSON", "Ruritanian": "NORP",
+    "Ruritanians": "NORP",
 }
 
 

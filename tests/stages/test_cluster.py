@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from newsfuse.model import Article
-from newsfuse.stages.cluster import ClusterState, cluster, day_span, story_id
+from newsfuse.stages.cluster import ClusterParams, ClusterState, cluster, day_span, story_id
 
 from .cluster_fixtures import CAPTURE, FLOOD, RECAPTURE, article, corpus, gold
 
@@ -106,3 +106,9 @@ def test_day_span() -> None:
     first, last = day_span("2015-11")  # type: ignore[misc]
     assert last - first == 29
     assert day_span(None) is None and day_span("soon") is None and day_span("2015-02-30") is None
+
+
+def test_spreading_the_work_over_processes_changes_nothing() -> None:
+    articles = corpus()
+    alone = cluster(articles, params=ClusterParams(workers=1))[0]
+    assert cluster(articles, params=ClusterParams(workers=2))[0] == alone

@@ -47,7 +47,8 @@ from collections.abc import Sequence
 
 from newsfuse.model import Article, Story
 from newsfuse.stages.cluster.online import Clusterer, ClusterParams, story_id
-from newsfuse.stages.cluster.prepare import Prepared, day_span, prepare_all, workers_for
+from newsfuse.stages.cluster.parallel import workers_for
+from newsfuse.stages.cluster.prepare import Prepared, day_span, prepare_all
 from newsfuse.stages.cluster.state import ClusterState
 from newsfuse.stages.cluster.vectors import DocFreq, vectorize
 
@@ -64,12 +65,12 @@ def _doc_freq(prepared: Sequence[Prepared]) -> DocFreq:
     return df
 
 
-def _place_all(prepared: Sequence[Prepared], params: ClusterParams) -> list[Story]:
+def _place_all(prepared: Sequence[Prepared], params: ClusterParams, workers: int = 1) -> list[Story]:
     df = _doc_freq(prepared)
     lang_counts = Counter(p.lang for p in prepared)
     ordered = sorted(prepared, key=lambda p: (p.days is None, p.days or (0, 0), p.id))
     vectors = [vectorize(p.hashed, df, p.lang, lang_counts[p.lang], p.days) for p in ordered]
-    clusterer = Clusterer([p.id for p in ordered], vectors, [p.headline for p in ordered], params)
+    clusterer = Clusterer([p.id for p in ordered], vectors, [p.headline for p in ordered], params, workers)
     return clusterer.run()
 
 
@@ -94,7 +95,7 @@ def cluster(
     gc.disable()
     try:
         prepared = [*state.articles, *prepare_all(batch, workers_for(len(batch), params.workers))]
-        stories = _place_all(prepared, params)
+        stories = _place_all(prepared, params, workers_for(len(prepared), params.workers))
     finally:
         if collecting:
             gc.enable()

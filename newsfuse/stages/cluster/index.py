@@ -20,7 +20,7 @@ class AnchorIndex:
     def __init__(self, anchors: Sequence[np.ndarray], max_postings: int) -> None:
         sizes = np.fromiter((len(a) for a in anchors), dtype=np.int64, count=len(anchors))
         keys = np.concatenate(anchors) if len(anchors) else np.zeros(0, dtype=np.uint64)
-        owners = np.repeat(np.arange(len(anchors), dtype=np.int64), sizes)
+        owners = np.repeat(np.arange(len(anchors), dtype=np.int32), sizes)
         order = np.argsort(keys, kind="stable")
         self._keys, self._owners = keys[order], owners[order]
         self._max = max_postings

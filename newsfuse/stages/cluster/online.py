@@ -5,10 +5,11 @@ Articles come in the canonical order.  An article is scored only against the sto
 earlier articles that share the most anchor weight with it (`index.py`), and only against those
 whose dated reports lie within `window_days` of its own date.  It joins the one with the highest
 cosine to its centroid when that cosine reaches `threshold`, else it founds a new story.  A sweep
-takes the articles in the same order and compares each one's cosine to its own story without it
-with its best other candidate: it moves when another story suits it better, and leaves to found
-its own when no story reaches `threshold` any more.  A story's id is a hash of its first
-article, so it keeps its id as long as that article stays first.
+then compares each article's cosine to its own story without it with its best other candidate:
+it moves when another story suits it better, and leaves to found its own when no story reaches
+`threshold` any more (all moves decided on the stories as the pass left them, so the decisions
+can be spread over processes).  A story's id is a hash of its first article, so it keeps its id
+as long as that article stays first.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import xxhash
 from newsfuse.model import Story
 from newsfuse.stages.cluster import titles
 from newsfuse.stages.cluster.index import AnchorIndex
+from newsfuse.stages.cluster.parallel import fork_map
 from newsfuse.stages.cluster.profiles import Profile
 from newsfuse.stages.cluster.titles import Headline
 from newsfuse.stages.cluster.vectors import Vector
@@ -58,12 +60,12 @@ def story_id(founder: str) -> str:
     return "s-" + xxhash.xxh3_64_hexdigest(founder.encode("utf-8"))[:_ID_HEX]
 
 
-def _heaviest_anchors(vector: Vector, limit: int) -> tuple[np.ndarray, np.ndarray]:
-    """The article's `limit` heaviest anchors (sorted by key) and their weights."""
+def _heaviest_anchors(vector: Vector, limit: int) -> np.ndarray:
+    """Where the article's `limit` heaviest anchors are among its keys (in key order)."""
     at = np.flatnonzero(vector.anchor)
     if len(at) > limit:
         at = np.sort(at[np.argsort(-vector.full[at], kind="stable")[:limit]])
-    return vector.keys[at], vector.full[at]
+    return at.astype(np.uint16)
 
 
 def _near(story: tuple[int, int] | None, article: tuple[int, int] | None, window: int) -> bool:
@@ -80,14 +82,27 @@ class _Story:
     profile: Profile = field(default_factory=Profile)
 
 
+# The clusterer whose sweep forked workers read (they inherit it; set only while a sweep runs).
+_SWEEPING: Clusterer | None = None
+_CHUNKS_PER_WORKER = 8
+
+
+def _proposals_of(bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    if _SWEEPING is None:
+        raise RuntimeError("no sweep is running")
+    return _SWEEPING.proposals(range(*bounds))
+
+
 class Clusterer:
     """Places articles, given as vectors in the canonical order, into stories."""
 
     def __init__(self, ids: Sequence[str], vectors: Sequence[Vector], headlines: Sequence[Headline],
-                 params: ClusterParams) -> None:
+                 params: ClusterParams, workers: int = 1) -> None:
         self.ids, self.vectors, self.headlines, self.params = ids, vectors, headlines, params
+        self.workers = workers
         self.lookups = [_heaviest_anchors(v, params.lookup_anchors) for v in vectors]
-        self.index = AnchorIndex([keys for keys, _ in self.lookups], params.max_postings)
+        self.index = AnchorIndex([v.keys[at] for v, at in zip(vectors, self.lookups, strict=True)],
+                                 params.max_postings)
         self.story_of = np.full(len(vectors), -1, dtype=np.int64)
         self.stories: list[_Story] = []
 
@@ -97,10 +112,10 @@ class Clusterer:
         return story.profile.cosine(vector, entity=others <= 0, without=own)
 
     def _best(self, m: int, before: int, exclude: int = -1) -> tuple[int | None, float]:
-        vector = self.vectors[m]
-        keys, weights = self.lookups[m]
+        vector, at = self.vectors[m], self.lookups[m]
         best, best_score = None, self.params.threshold
-        for number in self.index.candidates(keys, weights, self.story_of, before, self.params.candidates):
+        for number in self.index.candidates(vector.keys[at], vector.full[at], self.story_of, before,
+                                            self.params.candidates):
             story = self.stories[number]
             if number == exclude or not story.members or not _near(story.days, vector.days,
                                                                    self.params.window_days):
@@ -133,23 +148,38 @@ class Clusterer:
         self.stories.append(_Story())
         return len(self.stories) - 1
 
-    def _sweep(self) -> int:
-        moved = 0
-        for m in range(len(self.vectors)):
+    def proposals(self, articles: range) -> list[tuple[int, int]]:
+        """Where each of `articles` would go now (-1: a story of its own), for those that would
+        move: to the best other story if it suits the article better than its own does without
+        it, or out if its own no longer reaches the threshold."""
+        out: list[tuple[int, int]] = []
+        for m in articles:
             current = int(self.story_of[m])
             alone = len(self.stories[current].members) == 1
             own = -1.0 if alone else self._score(current, self.vectors[m], own=True)
             best, score = self._best(m, len(self.vectors), exclude=current)
             if best is not None and score > own:
-                target = best
+                out.append((m, best))
             elif own < self.params.threshold and not alone:
-                target = self._new_story()
-            else:
-                continue
+                out.append((m, -1))
+        return out
+
+    def _sweep(self) -> int:
+        """Move every article that wants to, all decided on the stories as they stand (so the
+        decisions can be taken in parallel and do not depend on each other's order)."""
+        global _SWEEPING
+        n = len(self.vectors)
+        step = max(1, -(-n // (self.workers * _CHUNKS_PER_WORKER)))
+        _SWEEPING = self
+        try:
+            parts = fork_map(_proposals_of, [(a, min(n, a + step)) for a in range(0, n, step)], self.workers)
+        finally:
+            _SWEEPING = None
+        moves = [move for part in parts for move in part]
+        for m, target in moves:
             self._leave(m)
-            self._join(m, target)
-            moved += 1
-        return moved
+            self._join(m, self._new_story() if target < 0 else target)
+        return len(moves)
 
     def _title(self, story: _Story) -> str:
         """The headline of the story's most central report in its most common language."""

@@ -1,30 +1,25 @@
 """Each article as clustering needs it: hashed features, language, day span and headline.
 
 This is the costly step (reading every word), and each article's result depends on the article
-alone, so big batches are spread over a few forked processes with the same result, and the
-state keeps it so that a later run never reads an article twice.
+alone, so big batches are spread over a few processes (`parallel.py`), and the state keeps it so
+that a later run never reads an article twice.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
-import threading
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
 from newsfuse.algorithms.features import extract
 from newsfuse.model import Article
+from newsfuse.stages.cluster.parallel import fork_map
 from newsfuse.stages.cluster.titles import Headline, headline
 from newsfuse.stages.cluster.vectors import Hashed, script_language
 
 # The lead carries the event; a bound keeps the cost per article flat on very long pages.
 MAX_CHARS = 6000
-PARALLEL_FROM = 4096
-MAX_WORKERS = 4
 POOL_CHUNK = 256
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 
@@ -73,19 +68,6 @@ def prepare_one(article: Article) -> Prepared:
     return Prepared(article.id, Hashed.of(features), lang, day_span(article.published), headline(article))
 
 
-def workers_for(size: int, requested: int | None) -> int:
-    """How many processes to prepare `size` articles with (`requested`, or a few for thousands)."""
-    # Workers are forked, which is only safe while this process runs a single thread.
-    if threading.active_count() > 1:
-        return 1
-    if requested is not None:
-        return max(1, requested)
-    return min(os.cpu_count() or 1, MAX_WORKERS) if size >= PARALLEL_FROM else 1
-
-
 def prepare_all(articles: Sequence[Article], workers: int = 1) -> list[Prepared]:
-    """`prepare_one` of every article, in order."""
-    if workers > 1:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(prepare_one, articles, chunksize=POOL_CHUNK))
-    return [prepare_one(a) for a in articles]
+    """`prepare_one` of every article, in order (in `workers` processes)."""
+    return fork_map(prepare_one, articles, workers, POOL_CHUNK)

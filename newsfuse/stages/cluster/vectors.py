@@ -30,7 +30,7 @@ ANCHOR = 8
 GUESS = 16
 _KIND_MASK = 7
 _EMPTY_KEYS = np.zeros(0, dtype=np.uint64)
-_EMPTY_FLOATS = np.zeros(0, dtype=np.float64)
+_EMPTY_FLOATS = np.zeros(0, dtype=np.float32)
 
 
 def key_hash(key: str) -> int:
@@ -99,8 +99,8 @@ class DocFreq:
 
 @dataclass(frozen=True)
 class Vector:
-    """An article ready to cluster: sorted keys, full and entity unit weights, which keys are
-    anchors, its language, its day span, and its anchor keys."""
+    """An article ready to cluster: sorted keys, full and entity unit weights (float32), which
+    keys are anchors, its language and its day span."""
 
     keys: np.ndarray
     full: np.ndarray
@@ -108,7 +108,6 @@ class Vector:
     anchor: np.ndarray
     lang: str
     days: tuple[int, int] | None
-    anchors: np.ndarray
 
 
 def script_language(text: str) -> str:
@@ -127,7 +126,7 @@ _SCRIPT_NAMES = {0x03: "greek", 0x04: "cyrillic", 0x05: "hebrew", 0x06: "arabic"
 
 def _unit(weights: np.ndarray) -> np.ndarray:
     norm = float(np.sqrt(np.dot(weights, weights)))
-    return weights / norm if norm > 0 else weights
+    return (weights / norm if norm > 0 else weights).astype(np.float32)
 
 
 def vectorize(
@@ -143,10 +142,8 @@ def vectorize(
     documents = np.where(kinds == _WORD_KIND, max(lang_documents, 1), max(df.documents, 1))
     idf = np.log((documents + 1) / np.maximum(freq, 1.0))
     if not keep.any():
-        return Vector(_EMPTY_KEYS, _EMPTY_FLOATS, _EMPTY_FLOATS, np.zeros(0, dtype=bool), lang, days,
-                      _EMPTY_KEYS)
+        return Vector(_EMPTY_KEYS, _EMPTY_FLOATS, _EMPTY_FLOATS, np.zeros(0, dtype=bool), lang, days)
     idf, kinds = idf[keep], kinds[keep]
     entity = np.where(kinds == _WORD_KIND, 0.0, idf)
     anchor = (counts[keep] & ANCHOR) != 0
-    keys = hashed.keys[keep]
-    return Vector(keys, _unit(idf), _unit(entity), anchor, lang, days, keys[anchor])
+    return Vector(hashed.keys[keep], _unit(idf), _unit(entity), anchor, lang, days)
