@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from newsfuse.algorithms.quantities import agree
-from newsfuse.stages.slot_value import TWELVE_HOUR, Value
+from newsfuse.stages.reconcile.value import TWELVE_HOUR, Value
 
 _BOUNDS = frozenset({"min", "max"})
 _HOUR_TOLERANCE_MIN = 15

@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfuse.stages.figures import comparable, different_days, same_figure
-from newsfuse.stages.slot_value import Value
+from newsfuse.stages.reconcile.figures import comparable, different_days, same_figure
+from newsfuse.stages.reconcile.value import Value
 
 Thing = tuple[str, ...]
 # Nouns that say no more than "people": with a nationality, a count of them counts that nationality.

@@ -3,9 +3,9 @@
 - **Consensus**: the claims stated by two or more articles, best supported first.
 - **Unique facts**: per article, the news sentences whose content no other article of the story
   states (most of their weight, in IDF terms, is in words, names and numbers found nowhere else).
-- **Discrepancies**: slots whose values disagree.  `stages.slots` finds the values,
-  `stages.slot_links` groups the values of one slot across articles (the same thing measured,
-  or the same fact in other words), `stages.figures` says which agree after normalisation (20 km
+- **Discrepancies**: slots whose values disagree.  `slots` finds the values,
+  `links` groups the values of one slot across articles (the same thing measured,
+  or the same fact in other words), `figures` says which agree after normalisation (20 km
   and 13 miles; "around 250,000" and "250,000"; "about 8,000" and "more than 8,000").  Each
   figure of a slot becomes one value of the discrepancy, with the phrase that states it, its
   normalised number and unit and the articles that give it.  A toll that rises with the
@@ -23,10 +23,10 @@ from collections.abc import Sequence
 from newsfuse.model import AnalyzedArticle, Claim, Discrepancy, DiscrepancyValue, Span
 from newsfuse.stages.align import Alignment
 from newsfuse.stages.brief import is_news_sentence, trim_dateline
-from newsfuse.stages.figures import same_figure, values_agree
-from newsfuse.stages.slot_links import group_slots
-from newsfuse.stages.slot_value import TWELVE_HOUR, Value
-from newsfuse.stages.slots import TOLL_CLASSES, slot_values
+from newsfuse.stages.reconcile.figures import same_figure, values_agree
+from newsfuse.stages.reconcile.links import group_slots
+from newsfuse.stages.reconcile.slots import TOLL_CLASSES, slot_values
+from newsfuse.stages.reconcile.value import TWELVE_HOUR, Value
 
 # A sentence is an article's own when this share of its weight is in terms no other article has.
 UNIQUE_SHARE = 0.3

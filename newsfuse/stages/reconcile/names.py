@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from newsfuse.algorithms.aliases import alias_key
 from newsfuse.model import Entity, Sentence
-from newsfuse.stages.slot_value import PLACE_LABELS, Terms, Value, make_value
+from newsfuse.stages.reconcile.value import PLACE_LABELS, Terms, Value, make_value
 
 _ANCHOR_REACH = 60
 _DIRECTION = re.compile(

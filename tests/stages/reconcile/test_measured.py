@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsfuse.model import Sentence
-from newsfuse.stages.measured import Measured, counted_numbers, measured, nationality_key, parse
+from newsfuse.stages.reconcile.measured import Measured, counted_numbers, measured, nationality_key, parse
 
-from .synthesis_helpers import analysed
+from ..synthesis_helpers import analysed
 
 
 def read(text: str, figure: str, kind: str) -> Measured:

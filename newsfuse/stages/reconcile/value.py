@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsfuse.model import Quantity, Sentence
-from newsfuse.stages.measured import Measured
+from newsfuse.stages.reconcile.measured import Measured
 
 CONTEXT_WINDOW = 6
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from newsfuse.model import AnalyzedArticle
 from newsfuse.stages.align import align
-from newsfuse.stages.slot_links import group_slots
-from newsfuse.stages.slot_things import settle, things
-from newsfuse.stages.slot_value import Value
-from newsfuse.stages.slots import slot_values
+from newsfuse.stages.reconcile.links import group_slots
+from newsfuse.stages.reconcile.slots import slot_values
+from newsfuse.stages.reconcile.things import settle, things
+from newsfuse.stages.reconcile.value import Value
 
-from .synthesis_helpers import analysed
+from ..synthesis_helpers import analysed
 
 
 def values(*articles: AnalyzedArticle, kind: str) -> list[Value]:

@@ -39,9 +39,9 @@ from newsfuse.algorithms.numbers import (
 )
 from newsfuse.model import Sentence
 from newsfuse.stages.align import Alignment, positioned_terms
-from newsfuse.stages.measured import counted_numbers, measured, parse
-from newsfuse.stages.slot_names import common_words, named_values
-from newsfuse.stages.slot_value import PLACE_LABELS, TWELVE_HOUR, Terms, Value, clause, make_value
+from newsfuse.stages.reconcile.measured import counted_numbers, measured, parse
+from newsfuse.stages.reconcile.names import common_words, named_values
+from newsfuse.stages.reconcile.value import PLACE_LABELS, TWELVE_HOUR, Terms, Value, clause, make_value
 
 # A place named in the first `LEAD_SENTENCES` sentences of one article in `STORY_PLACE_SHARE`
 # is where the story happens.

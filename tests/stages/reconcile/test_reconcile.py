@@ -8,7 +8,7 @@ from newsfuse.model import AnalyzedArticle, Discrepancy
 from newsfuse.stages.align import align
 from newsfuse.stages.reconcile import consensus, find_discrepancies, unique_facts
 
-from .synthesis_helpers import analysed
+from ..synthesis_helpers import analysed
 
 
 def discrepancies(*articles: AnalyzedArticle) -> tuple[Discrepancy, ...]:

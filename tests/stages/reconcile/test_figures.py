@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.stages.figures import comparable, days_apart, same_figure, values_agree
-from newsfuse.stages.slot_value import TWELVE_HOUR, Value
+from newsfuse.stages.reconcile.figures import comparable, days_apart, same_figure, values_agree
+from newsfuse.stages.reconcile.value import TWELVE_HOUR, Value
 
 
 def value(v: float | str, *, kind: str = "count", key: str = "boat", precision: float = 1.0,

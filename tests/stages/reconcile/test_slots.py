@@ -7,10 +7,10 @@ import pytest
 
 from newsfuse.model import AnalyzedArticle
 from newsfuse.stages.align import align
-from newsfuse.stages.slot_value import TWELVE_HOUR, Value
-from newsfuse.stages.slots import slot_values, story_places
+from newsfuse.stages.reconcile.slots import slot_values, story_places
+from newsfuse.stages.reconcile.value import TWELVE_HOUR, Value
 
-from .synthesis_helpers import analysed
+from ..synthesis_helpers import analysed
 
 
 def values(*articles: AnalyzedArticle, kind: str | None = None) -> list[Value]:

@@ -30,7 +30,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from newsfuse.stages.align import Alignment
-from newsfuse.stages.figures import (
+from newsfuse.stages.reconcile.figures import (
     comparable,
     days_apart,
     different_days,
@@ -38,8 +38,8 @@ from newsfuse.stages.figures import (
     same_figure,
     values_agree,
 )
-from newsfuse.stages.slot_things import Settlement, Thing, settle, things, victims
-from newsfuse.stages.slot_value import Value
+from newsfuse.stages.reconcile.things import Settlement, Thing, settle, things, victims
+from newsfuse.stages.reconcile.value import Value
 
 # Within one claim a value's neighbourhood needs only this much in common with another's.
 CLAIM_CONTEXT = 0.1
