@@ -14,7 +14,7 @@ from bench.results import write_section
 
 BENCHMARKS = [
     "html_extraction", "wire_accuracy", "cluster_bench", "synthesis_bench",
-    "provenance_events_bench", "end_to_end", "web_load",
+    "provenance_events_bench", "end_to_end", "web_load", "scale_bench",
 ]
 
 

@@ -80,6 +80,18 @@ def test_incremental_cluster_equals_the_embedded_engine(
     assert engine.cluster(articles, state)[0] == LocalEngine().cluster(articles, state_local)[0]
 
 
+def test_stored_workflow_equals_the_embedded_engine(
+    dev_corpus: Path, tmp_path: Path, engine: RayEngine
+) -> None:
+    inputs = [str(dev_corpus)]
+    for name, run_on in (("local", LocalEngine()), ("ray", engine)):
+        api.ingest(inputs, tmp_path / f"{name}.duckdb", engine=run_on)
+    expected = api.cluster_store(tmp_path / "local.duckdb", engine=LocalEngine())
+    assert api.cluster_store(tmp_path / "ray.duckdb", engine=engine) == expected
+    # The store holds what the Ray engine made: reading it back gives the same stories.
+    assert api.cluster_store(tmp_path / "ray.duckdb", engine=LocalEngine()) == expected
+
+
 def test_brief_equals_the_embedded_engine(
     dev_batches: tuple[api.Batch, api.Batch], engine: RayEngine
 ) -> None:
