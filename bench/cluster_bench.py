@@ -9,9 +9,11 @@ TF-IDF + average-link agglomerative recipe (bench/baselines.py) measured in the 
 - Scale: corpora made by ../shared/tools/scale_corpus.py (cached in bench/out/scale-N.jsonl).
   Each method runs in a child process of its own (`python -m bench.cluster_bench child ...`) that
   reads the JSONL records into articles (the URL's date as `published`, as the cleaner reads it;
-  no other cleaning), clusters them, and reports wall and CPU time and its peak resident memory
-  (plus that of its feature-extraction workers, if any).  The baseline is not run when its n x n
-  matrices would not fit in memory.
+  no other cleaning), clusters them, and reports wall and CPU time (its feature-extraction
+  workers' included).  Peak memory is the larger of the child's own peak resident set and the
+  peak, sampled every quarter second, of the proportional set size (PSS) summed over the child
+  and its workers (forked workers share the parent's pages; PSS counts a shared page once).  The
+  baseline is not run when its n x n matrices would not fit in memory.
 
 Usage: python -m bench.cluster_bench [N ...]   (default: 20000 200000)
 """
@@ -19,6 +21,7 @@ Usage: python -m bench.cluster_bench [N ...]   (default: 20000 200000)
 from __future__ import annotations
 
 import json
+import os
 import random
 import resource
 import subprocess
@@ -45,6 +48,7 @@ OURS, BASELINE = "newsfuse", "tfidf-agglomerative"
 # The recipe holds the dense distance matrix, scikit-learn's condensed copy and its index arrays.
 BASELINE_MATRICES = 3
 MB = 1 << 20
+SAMPLE_SECONDS = 0.25
 
 
 def stories_doc(stories: Sequence[Any]) -> dict[str, Any]:
@@ -140,9 +144,13 @@ def dev_quality() -> dict[str, Any]:
 
 
 def child(method: str, corpus_path: str, pred_path: str, threshold: str) -> None:
-    """Cluster one corpus with one method and print its costs as JSON (run in its own process)."""
+    """Cluster one corpus with one method and print its costs as JSON (run in its own process).
+
+    The timed part is reading the corpus and clustering it; imports (scikit-learn's, ours) are not.
+    """
     from newsfuse.model import Article
     from newsfuse.stages.clean.published import date_from_url
+    from newsfuse.stages.cluster import cluster
 
     started, cpu = time.perf_counter(), time.process_time()
     articles = []
@@ -152,8 +160,6 @@ def child(method: str, corpus_path: str, pred_path: str, threshold: str) -> None
             articles.append(Article(id=r["id"], source=corpus_path, text=r["text"], url=r.get("url"),
                                     outlet=r.get("outlet"), published=date_from_url(r.get("url"))))
     if method == OURS:
-        from newsfuse.stages.cluster import cluster
-
         doc = stories_doc(cluster(articles)[0])
     else:
         labels = tfidf_agglomerative([a.text for a in articles], float(threshold))
@@ -164,9 +170,37 @@ def child(method: str, corpus_path: str, pred_path: str, threshold: str) -> None
     print(json.dumps({
         "articles": len(articles), "stories": len(doc["stories"]), "seconds": round(seconds, 2),
         "cpu_seconds": round(cpu + workers.ru_utime + workers.ru_stime, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "worker_peak_rss_mb": round(workers.ru_maxrss / 1024),
+        "main_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }))
+
+
+def _tree_pss(root: psutil.Process) -> int:
+    """The PSS summed over a process and its descendants (bytes; 0 for those already gone)."""
+    total = 0
+    try:
+        tree = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    for proc in tree:
+        try:
+            total += proc.memory_full_info().pss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return total
+
+
+def run_child(command: list[str]) -> tuple[dict[str, Any], int]:
+    """Run a child benchmark command; its JSON report and the peak PSS of its process tree."""
+    child_proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                  cwd=ROOT)
+    root, peak = psutil.Process(child_proc.pid), 0
+    while child_proc.poll() is None:
+        peak = max(peak, _tree_pss(root))
+        time.sleep(SAMPLE_SECONDS)
+    out, err = child_proc.communicate()
+    if child_proc.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed: {err.strip()[-2000:]}")
+    return json.loads(out.strip().splitlines()[-1]), peak
 
 
 def scale(n: int, threshold: float | None) -> dict[str, Any]:
@@ -185,22 +219,18 @@ def scale(n: int, threshold: float | None) -> dict[str, Any]:
         pred = OUT / f"scale-{n}-{method}-stories.json"
         command = [sys.executable, "-m", "bench.cluster_bench", "child", method, str(jsonl), str(pred),
                    str(threshold)]
-        done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
-        costs = json.loads(done.stdout.strip().splitlines()[-1])
+        costs, pss = run_child(command)
+        costs["peak_memory_mb"] = max(costs["main_peak_rss_mb"], round(pss / MB))
         scores = score(jsonl, gold, json.loads(pred.read_text(encoding="utf-8")), f"scale-{n}-{method}")
         out[method] = costs | {key: scores[key] for key in ("bcubed_f1", "dropped_articles")}
     return out
-
-
-def _memory(r: dict[str, Any]) -> int:
-    return int(r["peak_rss_mb"] + r["worker_peak_rss_mb"])
 
 
 def _row(label: str, r: dict[str, Any]) -> str:
     if "not_run" in r:
         return f"| {label} | not run: {r['not_run']} | | | |"
     return (f"| {label} | {r['bcubed_f1']:.4f} | {r['seconds']:.1f} s ({r['cpu_seconds']:.1f} s CPU) | "
-            f"{_memory(r)} MB | {r['stories']} |")
+            f"{r['peak_memory_mb']} MB | {r['stories']} |")
 
 
 def table(result: dict[str, Any]) -> str:
@@ -220,14 +250,16 @@ def table(result: dict[str, Any]) -> str:
             a, b = runs[OURS], runs[BASELINE]
             lines.append(f"| {n}: {OURS} against the baseline | | {b['seconds'] / a['seconds']:.1f}x faster "
                          f"({b['cpu_seconds'] / a['cpu_seconds']:.1f}x less CPU) | "
-                         f"{_memory(b) / _memory(a):.1f}x less | |")
+                         f"{b['peak_memory_mb'] / a['peak_memory_mb']:.1f}x less | |")
     sizes = sorted(result["scale"], key=int)
     if len(sizes) > 1:
         small, big = result["scale"][sizes[0]][OURS], result["scale"][sizes[-1]][OURS]
         ratio = big["seconds"] / small["seconds"]
         lines.append(f"| {OURS}: time({sizes[-1]}) / time({sizes[0]}) | | {ratio:.1f} | | |")
     checks = dev["checks"]
-    lines += ["", "Dev checks: " + ", ".join(f"{k} = {v}" for k, v in checks.items()) + "."]
+    lines += ["", "Dev checks: " + ", ".join(f"{k} = {v}" for k, v in checks.items()) + ".",
+              "", f"Machine: {result['cpus']} CPUs, load average {result['load_average']} at the end of the "
+              "run (shared with other jobs: wall times vary with it, CPU times less)."]
     return "\n".join(lines)
 
 
@@ -235,7 +267,8 @@ def run(sizes: Sequence[int] = SIZES, baseline: bool = True) -> dict[str, Any]:
     """The whole benchmark; prints the table and keeps it in bench/RESULTS.md."""
     dev = dev_quality()
     threshold = dev[BASELINE]["threshold"] if baseline else None
-    result = {"dev": dev, "scale": {str(n): scale(n, threshold) for n in sizes}}
+    result = {"dev": dev, "scale": {str(n): scale(n, threshold) for n in sizes},
+              "load_average": [round(x, 2) for x in os.getloadavg()], "cpus": os.cpu_count()}
     markdown = table(result)
     print(markdown)
     write_section("cluster", markdown)
@@ -246,4 +279,4 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["child"]:
         child(*sys.argv[2:6])
     else:
-        run([int(n) for n in sys.argv[1:]] or SIZES)
+        print(json.dumps(run([int(n) for n in sys.argv[1:]] or SIZES), indent=1))

@@ -30,6 +30,7 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 _CLASSES = str.maketrans({"p": "b", "v": "f", "g": "j", "c": "k", "q": "k", "z": "s", "x": "ks"})
 _NOT_CONSONANT = re.compile(r"[^bdfjklmnrst]+")
 _DOUBLE = re.compile(r"(.)\1+")
+_DIGIT = re.compile(r"\d")
 
 
 def is_non_latin(token: str) -> bool:
@@ -39,11 +40,14 @@ def is_non_latin(token: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
-    """The consonant skeleton of a word in any script ("Germanwings" -> "jrmnjs").
+    """The consonant skeleton of a word in any script ("Germanwings" -> "jrmnjs"); none ("") for a
+    word with digits, which is a code, not a name to transliterate.
 
     >>> skeleton("Macron") == skeleton("ماكرون")
     True
     """
+    if _DIGIT.search(word):
+        return ""
     if word.startswith(_ARABIC_ARTICLE) and len(word) > len(_ARABIC_ARTICLE) + 1:
         word = word[len(_ARABIC_ARTICLE):]
     latin = unidecode(word).lower()

@@ -42,3 +42,7 @@ def test_script_test() -> None:
 @given(st.text(max_size=40))
 def test_a_skeleton_holds_only_consonant_classes(word: str) -> None:
     assert re.fullmatch(r"[bdfjklmnrst]*", skeleton(word))
+
+
+def test_a_word_with_digits_has_no_skeleton() -> None:
+    assert skeleton("ماكرونy2") == "" and skeleton("A320") == ""

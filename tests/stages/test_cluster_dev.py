@@ -11,8 +11,8 @@ from pathlib import Path
 from newsfuse import api
 from newsfuse.stages.cluster import cluster
 
-# The dev score this version reaches is 0.90 (TF-IDF + average-link agglomerative: 0.745); the
-# floor below must only ever be raised.
+# This version scores 0.896 (TF-IDF + average-link agglomerative, tuned on dev: 0.745); the floor
+# below may only ever be raised.
 DEV_BCUBED_FLOOR = 0.88
 
 

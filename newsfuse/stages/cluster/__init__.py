@@ -50,26 +50,18 @@ from newsfuse.stages.cluster.online import Clusterer, ClusterParams, story_id
 from newsfuse.stages.cluster.parallel import workers_for
 from newsfuse.stages.cluster.prepare import Prepared, day_span, prepare_all
 from newsfuse.stages.cluster.state import ClusterState
-from newsfuse.stages.cluster.vectors import DocFreq, vectorize
+from newsfuse.stages.cluster.vectors import frequencies, vectorize
 
 __all__ = ["ClusterParams", "ClusterState", "cluster", "day_span", "story_id"]
 
-# Document frequencies are counted this many articles at a time, to bound the memory it takes.
-DF_CHUNK = 16384
-
-
-def _doc_freq(prepared: Sequence[Prepared]) -> DocFreq:
-    df = DocFreq.empty()
-    for start in range(0, len(prepared), DF_CHUNK):
-        df = df.add([p.hashed.counted() for p in prepared[start:start + DF_CHUNK]])
-    return df
-
-
 def _place_all(prepared: Sequence[Prepared], params: ClusterParams, workers: int = 1) -> list[Story]:
-    df = _doc_freq(prepared)
+    """Vectorise the articles against their whole corpus and place them in the canonical order."""
     lang_counts = Counter(p.lang for p in prepared)
     ordered = sorted(prepared, key=lambda p: (p.days is None, p.days or (0, 0), p.id))
-    vectors = [vectorize(p.hashed, df, p.lang, lang_counts[p.lang], p.days) for p in ordered]
+    _, freqs = frequencies([p.hashed for p in ordered])
+    vectors = [vectorize(p.hashed, f, len(ordered), p.lang, lang_counts[p.lang], p.days)
+               for p, f in zip(ordered, freqs, strict=True)]
+    del freqs
     clusterer = Clusterer([p.id for p in ordered], vectors, [p.headline for p in ordered], params, workers)
     return clusterer.run()
 

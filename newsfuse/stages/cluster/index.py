@@ -3,8 +3,9 @@
 An article is only scored against the stories whose articles share its anchors, and only against
 the few of those that share the most anchor weight with it, so the cost of placing one article
 does not grow with the corpus.  All articles are known before any is placed, so the postings are
-built once, as two sorted flat arrays (key, article), a few bytes each.  An anchor held by more
-than `max_postings` articles is too common to find a story by and is not looked up.
+built once, as flat arrays: the distinct keys (sorted), where each one's postings start, and the
+articles, a few bytes each.  An anchor held by more than `max_postings` articles is too common to
+find a story by and is not looked up.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ class AnchorIndex:
         keys = np.concatenate(anchors) if len(anchors) else np.zeros(0, dtype=np.uint64)
         owners = np.repeat(np.arange(len(anchors), dtype=np.int32), sizes)
         order = np.argsort(keys, kind="stable")
-        self._keys, self._owners = keys[order], owners[order]
+        self._keys, starts = np.unique(keys[order], return_index=True)
+        self._starts = np.append(starts, len(keys))
+        self._owners = owners[order]
         self._max = max_postings
 
     def candidates(
@@ -32,8 +35,9 @@ class AnchorIndex:
         most of `keys`' `weights`, most first (ties: the older story)."""
         if not len(self._keys) or not len(keys):
             return []
-        left = self._keys.searchsorted(keys, side="left")
-        lengths = self._keys.searchsorted(keys, side="right") - left
+        at = np.minimum(self._keys.searchsorted(keys), len(self._keys) - 1)
+        left = self._starts[at]
+        lengths = np.where(self._keys[at] == keys, self._starts[at + 1] - left, 0)
         lengths[lengths > self._max] = 0
         total = int(lengths.sum())
         if not total:

@@ -23,7 +23,7 @@ import xxhash
 from newsfuse.model import Story
 from newsfuse.stages.cluster import titles
 from newsfuse.stages.cluster.index import AnchorIndex
-from newsfuse.stages.cluster.parallel import fork_map
+from newsfuse.stages.cluster.parallel import fork_chunks
 from newsfuse.stages.cluster.profiles import Profile
 from newsfuse.stages.cluster.titles import Headline
 from newsfuse.stages.cluster.vectors import Vector
@@ -47,7 +47,7 @@ class ClusterParams:
 
     threshold: float = 0.1
     window_days: int = 3
-    candidates: int = 8
+    candidates: int = 6
     lookup_anchors: int = 64
     max_postings: int = 5000
     sweeps: int = 1
@@ -82,15 +82,8 @@ class _Story:
     profile: Profile = field(default_factory=Profile)
 
 
-# The clusterer whose sweep forked workers read (they inherit it; set only while a sweep runs).
-_SWEEPING: Clusterer | None = None
-_CHUNKS_PER_WORKER = 8
-
-
-def _proposals_of(bounds: tuple[int, int]) -> list[tuple[int, int]]:
-    if _SWEEPING is None:
-        raise RuntimeError("no sweep is running")
-    return _SWEEPING.proposals(range(*bounds))
+def _proposals_of(clusterer: Clusterer, start: int, stop: int) -> list[list[int]]:
+    return clusterer.proposals(range(start, stop))
 
 
 class Clusterer:
@@ -148,38 +141,35 @@ class Clusterer:
         self.stories.append(_Story())
         return len(self.stories) - 1
 
-    def proposals(self, articles: range) -> list[tuple[int, int]]:
-        """Where each of `articles` would go now (-1: a story of its own), for those that would
-        move: to the best other story if it suits the article better than its own does without
+    def proposals(self, articles: range) -> list[list[int]]:
+        """For each of `articles`, the story it would move to now (empty: none; -1: a story of
+        its own): the best other story if it suits the article better than its own does without
         it, or out if its own no longer reaches the threshold."""
-        out: list[tuple[int, int]] = []
+        out: list[list[int]] = []
         for m in articles:
             current = int(self.story_of[m])
             alone = len(self.stories[current].members) == 1
             own = -1.0 if alone else self._score(current, self.vectors[m], own=True)
             best, score = self._best(m, len(self.vectors), exclude=current)
             if best is not None and score > own:
-                out.append((m, best))
+                out.append([best])
             elif own < self.params.threshold and not alone:
-                out.append((m, -1))
+                out.append([-1])
+            else:
+                out.append([])
         return out
 
     def _sweep(self) -> int:
         """Move every article that wants to, all decided on the stories as they stand (so the
         decisions can be taken in parallel and do not depend on each other's order)."""
-        global _SWEEPING
-        n = len(self.vectors)
-        step = max(1, -(-n // (self.workers * _CHUNKS_PER_WORKER)))
-        _SWEEPING = self
-        try:
-            parts = fork_map(_proposals_of, [(a, min(n, a + step)) for a in range(0, n, step)], self.workers)
-        finally:
-            _SWEEPING = None
-        moves = [move for part in parts for move in part]
-        for m, target in moves:
-            self._leave(m)
-            self._join(m, self._new_story() if target < 0 else target)
-        return len(moves)
+        moves = fork_chunks(_proposals_of, self, len(self.vectors), self.workers)
+        moved = 0
+        for m, move in enumerate(moves):
+            for target in move:
+                self._leave(m)
+                self._join(m, self._new_story() if target < 0 else target)
+                moved += 1
+        return moved
 
     def _title(self, story: _Story) -> str:
         """The headline of the story's most central report in its most common language."""

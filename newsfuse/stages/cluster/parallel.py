@@ -1,9 +1,11 @@
 """Spreading the costly per-article loops of clustering over a few forked processes.
 
-Each item's result depends on the item and on what the parent held when it forked, never on the
-other items, so the result is the same with any number of processes.  Forking is only safe while
-the process runs a single thread (a thread holding a lock at the fork leaves it locked for good
-in the child), so a multi-threaded caller, such as a Ray driver, runs everything in-process.
+Workers are forked, so they inherit what they work on (the articles, the clusterer) without
+copying it through pipes; each gets ranges of item numbers and sends back small results.  Each
+item's result depends on the item and on what the parent held when it forked, never on the other
+items, so the result is the same with any number of processes.  Forking is only safe while the
+process runs a single thread (a thread holding a lock at the fork leaves it locked for good in the
+child), so a multi-threaded caller, such as a Ray driver, runs everything in-process.
 """
 
 from __future__ import annotations
@@ -11,16 +13,20 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
-T = TypeVar("T")
+S = TypeVar("S")
 R = TypeVar("R")
 
 # Below this many items, starting processes costs more than it saves.
 PARALLEL_FROM = 4096
 MAX_WORKERS = 4
+CHUNKS_PER_WORKER = 8
+
+# What the forked workers work on: set by `fork_chunks` just before it forks, and only then.
+_SHARED: Any = None
 
 
 def workers_for(size: int, requested: int | None) -> int:
@@ -32,9 +38,22 @@ def workers_for(size: int, requested: int | None) -> int:
     return min(os.cpu_count() or 1, MAX_WORKERS) if size >= PARALLEL_FROM else 1
 
 
-def fork_map(function: Callable[[T], R], items: Iterable[T], workers: int, chunksize: int = 1) -> list[R]:
-    """`[function(x) for x in items]`, in `workers` forked processes when more than one."""
-    if workers <= 1:
-        return [function(x) for x in items]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(function, items, chunksize=chunksize))
+def _run(job: tuple[Callable[[Any, int, int], list[Any]], int, int]) -> list[Any]:
+    function, start, stop = job
+    return function(_SHARED, start, stop)
+
+
+def fork_chunks(function: Callable[[S, int, int], list[R]], shared: S, size: int, workers: int) -> list[R]:
+    """`function(shared, 0, size)`, the range cut in chunks over `workers` forked processes
+    (`function` must be a module-level function returning one result per item, in order)."""
+    global _SHARED
+    if workers <= 1 or size < 2:
+        return function(shared, 0, size)
+    step = max(1, -(-size // (workers * CHUNKS_PER_WORKER)))
+    _SHARED = shared
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_run, [(function, a, min(size, a + step)) for a in range(0, size, step)]))
+    finally:
+        _SHARED = None
+    return [r for part in parts for r in part]

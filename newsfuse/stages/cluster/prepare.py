@@ -14,13 +14,12 @@ from datetime import date
 
 from newsfuse.algorithms.features import extract
 from newsfuse.model import Article
-from newsfuse.stages.cluster.parallel import fork_map
+from newsfuse.stages.cluster.parallel import fork_chunks
 from newsfuse.stages.cluster.titles import Headline, headline
 from newsfuse.stages.cluster.vectors import Hashed, script_language
 
 # The lead carries the event; a bound keeps the cost per article flat on very long pages.
 MAX_CHARS = 6000
-POOL_CHUNK = 256
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 
 
@@ -68,6 +67,10 @@ def prepare_one(article: Article) -> Prepared:
     return Prepared(article.id, Hashed.of(features), lang, day_span(article.published), headline(article))
 
 
+def _prepare_range(articles: Sequence[Article], start: int, stop: int) -> list[Prepared]:
+    return [prepare_one(a) for a in articles[start:stop]]
+
+
 def prepare_all(articles: Sequence[Article], workers: int = 1) -> list[Prepared]:
     """`prepare_one` of every article, in order (in `workers` processes)."""
-    return fork_map(prepare_one, articles, workers, POOL_CHUNK)
+    return fork_chunks(_prepare_range, articles, len(articles), workers)

@@ -1,12 +1,12 @@
 """Article vectors for clustering: hashed story features weighted by how rare they are.
 
 Keys of `algorithms.features` are hashed to 64 bits (xxh3) so that a corpus of millions of
-articles keeps its document frequencies in two flat arrays.  A key's weight is its inverse
-document frequency smoothed by one article that holds no key, ``log((N + 1) / df)`` (positive
-even in a corpus of two); content words are weighed within the article's language
-(``log((N_lang + 1) / df)``), because the common
-words of a language with few articles in the corpus would otherwise look rare.  A key held by
-only one article says nothing about which story an article belongs to and is left out.
+articles keeps its document frequencies in flat arrays.  A key's weight is its inverse document
+frequency smoothed by one article that holds no key, ``log((N + 1) / df)`` (positive even in a
+corpus of two); content words are weighed within the article's language
+(``log((N_lang + 1) / df)``), because the common words of a language with few articles in the
+corpus would otherwise look rare.  A key held by only one article says nothing about which story
+an article belongs to and is left out.
 
 Each article gets two unit vectors over the same keys: the full one (names, words, numbers, codes,
 skeletons), used against stories that hold an article in its language, and the entity one (the
@@ -15,6 +15,7 @@ same without words), used across languages, where words cannot meet.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,10 +60,6 @@ class Hashed:
         order = np.argsort(keys)
         return cls(keys[order], flags[order])
 
-    def counted(self) -> np.ndarray:
-        """The keys that count in document frequencies (guesses do not)."""
-        return self.keys[(self.flags & GUESS) == 0]
-
 
 @dataclass(frozen=True)
 class DocFreq:
@@ -72,29 +69,40 @@ class DocFreq:
     counts: np.ndarray
     documents: int
 
-    @classmethod
-    def empty(cls) -> DocFreq:
-        return cls(_EMPTY_KEYS, np.zeros(0, dtype=np.uint32), 0)
-
-    def add(self, batch: list[np.ndarray]) -> DocFreq:
-        """Counts with `batch` (the distinct counted keys of each new document) added."""
-        if not batch:
-            return self
-        keys = np.concatenate([self.keys, *batch])
-        counts = np.concatenate([self.counts, np.ones(len(keys) - len(self.keys), dtype=np.uint32)])
-        order = np.argsort(keys, kind="stable")
-        keys, counts = keys[order], counts[order]
-        unique, starts = np.unique(keys, return_index=True)
-        return DocFreq(unique, np.add.reduceat(counts, starts).astype(np.uint32), self.documents + len(batch))
-
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """The document frequency of each key (0 for keys never counted)."""
         if not len(self.keys):
             return np.zeros(len(keys), dtype=np.uint32)
-        at = np.searchsorted(self.keys, keys)
-        at[at == len(self.keys)] = 0
-        found = self.keys[at] == keys
-        return np.where(found, self.counts[at], 0).astype(np.uint32)
+        at = np.minimum(self.keys.searchsorted(keys), len(self.keys) - 1)
+        return np.where(self.keys[at] == keys, self.counts[at], 0).astype(np.uint32)
+
+
+def frequencies(documents: Sequence[Hashed]) -> tuple[DocFreq, list[np.ndarray]]:
+    """The corpus's document frequencies, and for each document those of its keys (a guess gets
+    the frequency of the key it guesses).  One sort of every key occurrence: looking each
+    document's keys up in the corpus table would jump around memory once per key."""
+    counted = [(h.flags & GUESS) == 0 for h in documents]
+    flat = np.concatenate([h.keys[c] for h, c in zip(documents, counted, strict=True)] or [_EMPTY_KEYS])
+    order = np.argsort(flat, kind="stable")
+    ordered = flat[order]
+    starts = np.flatnonzero(np.concatenate([[len(flat) > 0], ordered[1:] != ordered[:-1]]))
+    counts = np.diff(np.append(starts, len(flat))).astype(np.uint32)
+    df = DocFreq(ordered[starts], counts, len(documents))
+    del ordered
+    occurrence = np.empty(len(flat), dtype=np.uint32)
+    occurrence[order] = np.repeat(counts, counts)
+    del order, flat
+    out: list[np.ndarray] = []
+    offset = 0
+    for h, c in zip(documents, counted, strict=True):
+        freq = np.zeros(len(h.keys), dtype=np.uint32)
+        n = int(c.sum())
+        freq[c] = occurrence[offset:offset + n]
+        offset += n
+        if n < len(h.keys):
+            freq[~c] = df.lookup(h.keys[~c])
+        out.append(freq)
+    return df, out
 
 
 @dataclass(frozen=True)
@@ -130,17 +138,19 @@ def _unit(weights: np.ndarray) -> np.ndarray:
 
 
 def vectorize(
-    hashed: Hashed, df: DocFreq, lang: str, lang_documents: int, days: tuple[int, int] | None,
+    hashed: Hashed, frequency: np.ndarray, documents: int, lang: str, lang_documents: int,
+    days: tuple[int, int] | None,
 ) -> Vector:
-    """Weigh an article's keys against the corpus (see the module docstring)."""
+    """Weigh an article's keys (`frequency`: their document frequencies in a corpus of
+    `documents`, `lang_documents` of them in the article's language; see the module docstring)."""
     counts = hashed.flags.astype(np.int64)
     kinds = counts & _KIND_MASK
     guess = (counts & GUESS) != 0
-    freq = df.lookup(hashed.keys).astype(np.float64)
+    freq = frequency.astype(np.float64)
     # A counted key was counted with this article itself: it needs one more article to matter.
     keep = np.where(guess, freq >= 1, freq >= 2)
-    documents = np.where(kinds == _WORD_KIND, max(lang_documents, 1), max(df.documents, 1))
-    idf = np.log((documents + 1) / np.maximum(freq, 1.0))
+    corpus = np.where(kinds == _WORD_KIND, max(lang_documents, 1), max(documents, 1))
+    idf = np.log((corpus + 1) / np.maximum(freq, 1.0))
     if not keep.any():
         return Vector(_EMPTY_KEYS, _EMPTY_FLOATS, _EMPTY_FLOATS, np.zeros(0, dtype=bool), lang, days)
     idf, kinds = idf[keep], kinds[keep]
