@@ -1,4 +1,4 @@
-"""Scale: extract + cluster of N-article corpora, the embedded engine against Ray with 1 and 2 workers.
+"""Scale: ingest + cluster of N-article corpora, the embedded engine against Ray with 1 and 2 workers.
 
 Corpora come from `../shared/tools/scale_corpus.py` (copies of the dev stories, each copy a new
 story) and are cached in bench/out/scale-N.  Every configuration runs in a child process of its
@@ -59,19 +59,25 @@ def corpus(n: int) -> tuple[Path, Path]:
 
 
 def child(engine_name: str, workers: str, corpus_path: str, pred_path: str) -> None:
-    """Run extract + cluster on one engine; print the timings as JSON (run in its own process)."""
+    """Ingest the corpus into a new store, then cluster the store, on one engine; print the
+    timings as JSON (run in its own process).  This is the path that streams: `ingest` cleans and
+    commits a chunk of documents at a time and clustering reads the store, keeping only what it
+    reads of each article, so the driver never holds the corpus."""
     from newsfuse import api
     from newsfuse.engines import make_engine
 
+    db = Path(pred_path).with_suffix(".duckdb")
+    db.unlink(missing_ok=True)
     started = time.perf_counter()
     engine = make_engine(engine_name, address=None, workers=int(workers) if workers != "-" else None)
     ready = time.perf_counter()
-    batch = api.extract([corpus_path], engine=engine)
+    ingested = api.ingest([corpus_path], db, engine=engine)
     extracted = time.perf_counter()
-    stories = api.cluster_articles(batch.articles, engine=engine)
+    stories = api.cluster_store(db, engine=engine)
     done = time.perf_counter()
     Path(pred_path).write_text(json.dumps({"stories": [s.to_dict() for s in stories]}), encoding="utf-8")
-    print(json.dumps({"articles": len(batch.articles), "skipped": len(batch.skipped), "stories": len(stories),
+    db.unlink()
+    print(json.dumps({"articles": ingested.added, "skipped": len(ingested.skipped), "stories": len(stories),
                       "startup_s": ready - started, "extract_s": extracted - ready,
                       "cluster_s": done - extracted}))
 
@@ -153,7 +159,7 @@ def measure(engine_name: str, workers: int | None, n: int) -> dict:
 def table(rows: list[dict]) -> str:
     """The results as a Markdown table; the last column says whether the stories are exactly the
     embedded engine's on the same corpus."""
-    head = ("| articles | engine | extract s | cluster s | articles/s | driver peak MiB | worker peak MiB "
+    head = ("| articles | engine | ingest s | cluster s | articles/s | driver peak MiB | worker peak MiB "
             "| Ray services peak MiB | B-cubed F1 | stories = embedded |\n"
             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
     local = {r["n"]: r.get("stories_sha1") for r in rows if r["engine"] == "local"}
@@ -264,7 +270,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict:
 
 def write_results(rows: list[dict]) -> None:
     """The table and the extrapolation into RESULTS.md (section "scale")."""
-    write_section("scale", "### Scale: extract + cluster, embedded vs Ray (bench/scale_bench.py)\n\n"
+    write_section("scale", "### Scale: ingest + cluster --db, embedded vs Ray (bench/scale_bench.py)\n\n"
                   + table(rows) + "\n\n" + CONDITIONS + "\n\n" + extrapolation(rows))
 
 

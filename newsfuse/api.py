@@ -125,7 +125,7 @@ def ingest(
 
 def cluster_articles(articles: Sequence[Article], *, engine: LocalEngine | None = None) -> list[Story]:
     """Group articles into stories in one pass."""
-    stories, _ = (engine or LocalEngine()).cluster(articles)
+    stories, _ = (engine or LocalEngine()).cluster(articles, total=len(articles))
     return stories
 
 
@@ -134,12 +134,12 @@ def cluster_store(db: str | Path, *, engine: LocalEngine | None = None) -> list[
     engine = engine or LocalEngine()
     with Store.open(db) as store:
         blob = store.load_cluster_state()
-        state = ClusterState.from_bytes(blob) if blob else None
-        seen = store.clustered_article_ids() if state else set()
-        new = [a for a in store.iter_articles() if a.id not in seen]
-        if state is not None and not new:
+        state = ClusterState.from_bytes(blob) if blob else ClusterState()
+        waiting = store.count_articles() - len(state.articles)
+        if blob and not waiting:
             return store.load_stories()
-        stories, state = engine.cluster(new, state)
+        # Streamed from the store: only what clustering reads of each article is held.
+        stories, state = engine.cluster(store.iter_articles(), state, total=waiting)
         store.save_stories(stories, state.to_bytes())
     return stories
 

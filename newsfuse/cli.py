@@ -44,8 +44,8 @@ class Console:
         if not self.quiet:
             print(f"newsfuse: {count} articles stored so far", file=sys.stderr, flush=True)
 
-    def track(self, items: Iterable[T], label: str, total: int) -> Iterable[T]:
-        if self.quiet or not sys.stderr.isatty() or total < 50:
+    def track(self, items: Iterable[T], label: str, total: int | None) -> Iterable[T]:
+        if self.quiet or not sys.stderr.isatty() or (total is not None and total < 50):
             return items
         from rich.console import Console as RichConsole
         from rich.progress import track

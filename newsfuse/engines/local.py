@@ -7,7 +7,8 @@ one runs: clean documents, cluster articles, analyse articles, synthesise storie
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from typing import TypeVar
 
 from newsfuse.errors import InputError
@@ -15,6 +16,8 @@ from newsfuse.model import AnalyzedArticle, Article, Document, Skipped, Story
 from newsfuse.stages.analyze import analyze_all
 from newsfuse.stages.clean import finish, learn_prepared, prepare
 from newsfuse.stages.cluster import ClusterState, cluster
+from newsfuse.stages.cluster.parallel import workers_for
+from newsfuse.stages.cluster.prepare import Prepared, prepare_all
 from newsfuse.stages.events import event
 from newsfuse.stages.provenance import provenance
 from newsfuse.stages.synthesize import synthesize
@@ -22,12 +25,32 @@ from newsfuse.stages.synthesize import synthesize
 T = TypeVar("T")
 D = TypeVar("D")
 R = TypeVar("R")
-Track = Callable[[Iterable[T], str, int], Iterable[T]]
+# A progress hook: wraps an iterable with a display labelled `label` (`total`: None when unknown).
+Track = Callable[[Iterable[T], str, "int | None"], Iterable[T]]
+# New articles are read for clustering this many at a time, so that only their prepared form
+# (a few hundred bytes each) is held, never the articles themselves.
+PREPARE_CHUNK = 10_000
 
 
-def no_progress(items: Iterable[T], _label: str, _total: int) -> Iterable[T]:
+def no_progress(items: Iterable[T], _label: str, _total: int | None) -> Iterable[T]:
     """The default progress hook: reports nothing."""
     return items
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in order, as lists of `size` (the last one shorter)."""
+    it = iter(items)
+    while part := list(islice(it, size)):
+        yield part
+
+
+def unseen(articles: Iterable[Article], state: ClusterState) -> Iterator[Article]:
+    """The articles whose id `state` does not hold, each id once (the first), in order."""
+    seen = state.article_ids()
+    for article in articles:
+        if article.id not in seen:
+            seen.add(article.id)
+            yield article
 
 
 def guarded(step: Callable[[D], R], item: D, source: str) -> R | Skipped:
@@ -100,10 +123,22 @@ class LocalEngine:
         return clean_documents(self.track(docs, "cleaning", len(docs)))
 
     def cluster(
-        self, articles: Sequence[Article], state: ClusterState | None = None
+        self, articles: Iterable[Article], state: ClusterState | None = None, total: int | None = None
     ) -> tuple[list[Story], ClusterState]:
-        """Group articles into stories, continuing from `state` when given."""
-        return cluster(articles, state)
+        """Group articles into stories, continuing from `state` when given (see `cluster`).
+
+        `articles` may be a stream (`total` of them, when known): they are read for clustering as
+        they come and only their prepared form is kept, so a corpus bigger than memory clusters.
+        """
+        state = state or ClusterState()
+        fresh = self.prepare_for_clustering(unseen(articles, state))
+        prepared = self.track(fresh, "reading for stories", total)
+        return cluster((), ClusterState((*state.articles, *prepared)))
+
+    def prepare_for_clustering(self, articles: Iterable[Article]) -> Iterator[Prepared]:
+        """What clustering reads of each article, in order (forked processes on big chunks)."""
+        for part in chunks(articles, PREPARE_CHUNK):
+            yield from prepare_all(part, workers_for(len(part), None))
 
     def analyze(self, articles: Sequence[Article]) -> list[AnalyzedArticle]:
         """Split articles into analysed sentences."""

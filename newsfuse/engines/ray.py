@@ -41,6 +41,7 @@ import newsfuse
 from newsfuse.engines.local import (
     LocalEngine,
     Track,
+    chunks,
     guarded,
     no_progress,
     split_results,
@@ -51,7 +52,7 @@ from newsfuse.model import AnalyzedArticle, Article, Document, Skipped, Story
 from newsfuse.stages.analyze import analyze_all
 from newsfuse.stages.clean import Prepared, finish, prepare
 from newsfuse.stages.clean.repeated import candidate, learn
-from newsfuse.stages.cluster import ClusterState, cluster
+from newsfuse.stages.cluster.prepare import Prepared as ClusterPrepared
 from newsfuse.stages.cluster.prepare import prepare_all
 
 T = TypeVar("T")
@@ -217,21 +218,12 @@ class RayEngine(LocalEngine):
         kept, empty = with_text(articles)
         return kept, skipped + failed + empty
 
-    def cluster(
-        self, articles: Sequence[Article], state: ClusterState | None = None
-    ) -> tuple[list[Story], ClusterState]:
-        """Group articles into stories, continuing from `state`: the new articles (first of each
-        id, not in `state`) are prepared in tasks, then placed on the driver."""
-        state = state or ClusterState()
-        seen = state.article_ids()
-        new: dict[str, Article] = {}
-        for a in articles:
-            if a.id not in seen:
-                new.setdefault(a.id, a)
-        parts = batches(list(new.values()), self.workers)
-        done = ordered(self._cluster_prepare.remote, parts, self._in_flight())
-        prepared = [p for part in self.track(done, "reading for stories", len(parts)) for p in part]
-        return cluster((), ClusterState((*state.articles, *prepared)))
+    def prepare_for_clustering(self, articles: Iterable[Article]) -> Iterator[ClusterPrepared]:
+        """What clustering reads of each article, a task per batch, in order; the story decision
+        then runs on the driver (see `LocalEngine.cluster`)."""
+        done = ordered(self._cluster_prepare.remote, chunks(articles, MAX_BATCH), self._in_flight())
+        for part in done:
+            yield from part
 
     def analyze(self, articles: Sequence[Article]) -> list[AnalyzedArticle]:
         """Split articles into analysed sentences, a task per batch of articles."""

@@ -29,7 +29,6 @@ from newsfuse.store.rows import article_row, column_lists, dumps, row_article
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 _MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
 _WINDOW = 1000  # `seq` values read per query when streaming all articles
-_PART_ID = re.compile(r"(.+)#\d+")  # a part of a split round-up, `a1#2` (see the JSON contract)
 
 _COLUMNS = ", ".join(schema.ARTICLE_COLUMNS)
 _SELECT_ARTICLES = f"SELECT {_COLUMNS} FROM articles"
@@ -238,13 +237,6 @@ class Store:
         with self._reading() as con:
             row = con.execute("SELECT state FROM cluster_state").fetchone()
         return None if row is None else bytes(row[0])
-
-    def clustered_article_ids(self) -> set[str]:
-        """The article ids the last clustering saw (those of its stories; a part `a1#2` counts as
-        `a1` too), so that the next one can be fed only the new articles."""
-        with self._reading() as con:
-            ids = {row[0] for row in con.execute("SELECT article FROM story_articles").fetchall()}
-        return ids | {m.group(1) for i in ids if (m := _PART_ID.fullmatch(i))}
 
     # --- per-story results ---
 

@@ -175,11 +175,6 @@ def test_a_failed_save_keeps_the_previous_stories_and_state(store: Store) -> Non
     assert store.load_cluster_state() == b"old"
 
 
-def test_clustered_ids_include_the_article_of_a_part(store: Store) -> None:
-    store.save_stories([Story("s1", "t", ("a1", "a2#2")), Story("s2", "u", ("a2#1", "b#x"))], b"")
-    assert store.clustered_article_ids() == {"a1", "a2#2", "a2#1", "a2", "b#x"}
-
-
 def test_story_docs_round_trip_and_replace(store: Store) -> None:
     store.save_stories(STORIES, None)
     doc = {"id": "s1", "title": "Tax vote", "brief": {"sentences": [{"text": "Ça va — 東京", "n": 1.5}]}}
