@@ -12,7 +12,7 @@ Every measured row is kept in bench/scale_results.json (a size measured once, su
 100,000-article run, stays in the table when a later run measures another size); RESULTS.md
 gets the table of all rows and the extrapolation (section "scale").
 
-Usage: python -m bench.scale_bench [N ...]   (default: 20000)
+Usage: python -m bench.scale_bench [N ...] [--only local,ray-2]   (default: 20000, every configuration)
 """
 
 from __future__ import annotations
@@ -125,11 +125,11 @@ def _role(proc: psutil.Process, driver: list[str]) -> str:
 def measure(engine_name: str, workers: int | None, n: int) -> dict:
     """One configuration on the N-article corpus: timings, peak memory per process, B-cubed F1."""
     jsonl, gold = corpus(n)
-    label = engine_name if workers is None else f"{engine_name}-{workers}"
-    pred = OUT / f"scale-{n}-{label}-stories.json"
+    name = label(engine_name, workers)
+    pred = OUT / f"scale-{n}-{name}-stories.json"
     command = [sys.executable, "-m", "bench.scale_bench", "child", engine_name,
                str(workers) if workers else "-", str(jsonl), str(pred)]
-    log = OUT / f"scale-{n}-{label}.log"
+    log = OUT / f"scale-{n}-{name}.log"
     peaks = Peaks()
     with log.open("w") as errors, subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors,
                                                   text=True) as proc:
@@ -140,13 +140,13 @@ def measure(engine_name: str, workers: int | None, n: int) -> dict:
         output = proc.stdout.read() if proc.stdout else ""
     if proc.returncode:
         tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
-        raise RuntimeError(f"{label} on {n} articles failed (exit {proc.returncode}):\n{tail}")
+        raise RuntimeError(f"{name} on {n} articles failed (exit {proc.returncode}):\n{tail}")
     timings = json.loads(output.strip().splitlines()[-1])
     scored = subprocess.run([sys.executable, str(SHARED / "tools" / "stories_eval.py"), str(jsonl), str(gold),
                              str(pred), "--json"], check=True, capture_output=True, text=True)
     work = timings["extract_s"] + timings["cluster_s"]
     return {
-        "n": n, "engine": label,
+        "n": n, "engine": name,
         **{k: round(v, 2) if isinstance(v, float) else v for k, v in timings.items()},
         "articles_per_s": round(timings["articles"] / work, 1),
         "driver_peak_mib": peaks.peak_mib("driver"), "worker_peak_mib": peaks.peak_mib("worker"),
@@ -260,10 +260,16 @@ def record(rows: list[dict]) -> list[dict]:
     return kept
 
 
-def run(sizes: tuple[int, ...] = SIZES) -> dict:
-    """Every configuration on every size; RESULTS.md gets the table of all recorded rows and the
-    extrapolation (section "scale")."""
-    rows = record([measure(engine, workers, n) for n in sizes for engine, workers in CONFIGS])
+def label(engine: str, workers: int | None) -> str:
+    """A configuration's name in the table: `local`, `ray-1`, `ray-2`."""
+    return engine if workers is None else f"{engine}-{workers}"
+
+
+def run(sizes: tuple[int, ...] = SIZES, only: frozenset[str] | None = None) -> dict:
+    """Every configuration (or those named in `only`) on every size; RESULTS.md gets the table of
+    all recorded rows and the extrapolation (section "scale")."""
+    configs = [(e, w) for e, w in CONFIGS if only is None or label(e, w) in only]
+    rows = record([measure(engine, workers, n) for n in sizes for engine, workers in configs])
     write_results(rows)
     return {"rows": rows}
 
@@ -278,4 +284,7 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["child"]:
         child(*sys.argv[2:6])
     else:
-        print(json.dumps(run(tuple(int(a) for a in sys.argv[1:]) or SIZES), indent=1))
+        args = sys.argv[1:]
+        chosen = frozenset(args[args.index("--only") + 1].split(",")) if "--only" in args else None
+        sizes = tuple(int(a) for a in args if a.isdigit()) or SIZES
+        print(json.dumps(run(sizes, chosen), indent=1))
