@@ -24,10 +24,14 @@ shares the most with.
 (`Article.wire`, from the cleaner: dateline, "Reuters reports", byline, trailing credit) or
 *outlet* (it is on the agency's own site) make it wire copy; an article that is not wire copy
 *inherits* the wire of wire copy it copies (*inferred*, with the article it copies: at least
-`INFER_MIN` of its text, or any real passage of a member of its own family), and *cites* the
-agencies whose reporting it relays ("told AFP", "according to Reuters": *cited*, not wire copy).
-Only copied narrative counts for inference: words inside quotation marks are left out, since two
-outlets quoting one statement word for word is no sign that one copies the other's wire.
+`INFER_MIN` of its narrative, or a passage in its lede, the first `LEDE_WORDS` words, since a
+rewrite that tells the story in the wire's words derives from it), and *cites* the agencies whose
+reporting it relays ("told AFP", "according to Reuters": *cited*, not wire copy). Only copied
+narrative counts for inference: words inside quotation marks are left out, since two outlets
+quoting one statement word for word is no sign that one copies the other's wire. A smaller
+borrowing further down (a background paragraph lifted from an agency's site into an outlet's own
+report) shows in the copy graph and the families, but does not make the article that agency's
+copy: the wire names where the story comes from, not every passage.
 
 **Origin** of a family: the member that is wire copy, then the earliest published, then the
 one holding most of the others' text (the fullest version of the wire copy).
@@ -50,6 +54,8 @@ MIN_RUN = 12
 EDGE_MIN = 0.05
 FAMILY_MIN = 0.1
 INFER_MIN = 0.3
+# The lede: about its first two sentences.
+LEDE_WORDS = 60
 ATTACH_MIN = 0.1
 # Containment: an excerpt has at least this share of its words in the other text ...
 EXCERPT_MIN = 0.8
@@ -106,13 +112,13 @@ def _share(text: _Text, runs: list[tuple[int, int]]) -> float:
 
 
 def narrative_copy(target: _Text, source: _Text) -> tuple[float, int | None]:
-    """The share of `target`'s words copied from `source` outside quotations, and the character
-    offset where the first such word starts (None when there is none)."""
+    """The share of `target`'s words copied from `source` outside quotations, and the index of the
+    first such word (None when there is none)."""
     quoted = target.quoted
     copied = [i for a, b in copied_runs(target, source) for i in range(a, b) if not quoted[i]]
     if not copied:
         return 0.0, None
-    return len(copied) / len(target.words), target.words[copied[0]][1]
+    return len(copied) / len(target.words), copied[0]
 
 
 def _spans(text: _Text, runs: list[tuple[int, int]]) -> tuple[Span, ...]:
@@ -235,14 +241,11 @@ def _link(shares: dict[tuple[str, str], float], a: str, b: str) -> float:
 
 
 def credits(
-    texts: Sequence[_Text],
-    shares: dict[tuple[str, str], float],
-    family: dict[str, int],
-    own: dict[str, WireCredit | None],
+    texts: Sequence[_Text], shares: dict[tuple[str, str], float], own: dict[str, WireCredit | None]
 ) -> list[WireCredit]:
     """Each article's wire (see `stages.wire_basis`): its own when it is wire copy (`own`), else the
-    wire of the wire copy it copies (a large part of its narrative, or any real passage of a member
-    of its own family) joined with the agencies it cites."""
+    wire of the wire copy it copies (at least `INFER_MIN` of its narrative, or a passage in its lede)
+    joined with the agencies it cites."""
     out = []
     wire_copy = [(c, credit) for c in texts if (credit := own[c.article.id]) is not None]
     for a in texts:
@@ -254,9 +257,9 @@ def credits(
         for c, credit in wire_copy:
             if shares.get((a.article.id, c.article.id), 0.0) < EDGE_MIN:
                 continue
-            share, start = narrative_copy(a, c)
-            same_family = a.article.id in family and family.get(c.article.id) == family[a.article.id]
-            if start is not None and (share >= INFER_MIN or (share >= EDGE_MIN and same_family)):
+            share, first = narrative_copy(a, c)
+            if first is not None and (share >= INFER_MIN or first < LEDE_WORDS):
+                start = a.words[first][1]
                 copied.append((share, c.article.id, Copied(c.article.id, credit.wire, start)))
         best = max(copied, key=lambda t: (t[0], t[1]))[2] if copied else None
         credit = derived_wire(a.article, best)
@@ -296,7 +299,7 @@ def provenance(story: Story, articles: Sequence[Article]) -> Provenance:
     texts = [_Text.of(a) for a in members]
     edges, shares = _graph(texts, {i for i, w in own.items() if w})
     groups = families_of([m.id for m in members], shares)
-    wires = credits(texts, shares, {a: n for n, group in enumerate(groups) for a in group}, own)
+    wires = credits(texts, shares, own)
     wire_of = {w.article: w.wire for w in wires}
     families = []
     for n, group in enumerate(groups, start=1):

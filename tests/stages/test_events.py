@@ -135,6 +135,31 @@ def test_a_report_date_gives_way_to_the_event_date() -> None:
     assert record["when"] == "2015-11-01"
 
 
+KAFR_NABL = "Rebels captured the town of Kafr Nabl on Sunday, a monitoring group said."
+
+
+def test_a_date_stamp_dates_the_report_not_the_event() -> None:
+    record = _event(f"date 2015-11-04 {KAFR_NABL}")
+    assert (record["when"], record["when_precision"]) == ("Sunday", "weekday")
+    # A text opening with the event's day in words is no stamp.
+    opening = _event("Sunday's capture of the town of Kafr Nabl by rebels surprised the army.")
+    assert (opening["when"], opening["when_precision"]) == ("Sunday", "weekday")
+
+
+def test_a_date_stamp_bounds_the_news_window() -> None:
+    # The stamp (November 2016) sets aside a day a year before it as another event's date.
+    record = _event(f"date 2016-11-04 {KAFR_NABL}",
+                    "Rebels first captured the town of Kafr Nabl on November 1, 2015, activists said.")
+    assert (record["when"], record["when_precision"]) == ("Sunday", "weekday")
+
+
+def test_a_discovery_is_dated_by_its_announcement_not_its_observation() -> None:
+    record = _event("Astronomers announced on Thursday the discovery of a comet on a long orbit.",
+                    "The comet was discovered on March 3, 2019 by a telescope in Chile.")
+    assert record["type"] == "discovery"
+    assert (record["when"], record["when_precision"]) == ("Thursday", "weekday")
+
+
 def test_according_to_named_sources_not_the_wire_credit_nor_negations() -> None:
     analysed = analyze_all([clean(Document(id="a0", source="a0.txt", kind="text", content=(
         "Rebels captured the town of Kafr Nabl on Sunday, the Syrian Observatory for Human Rights said, "

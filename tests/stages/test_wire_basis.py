@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bench import wire_accuracy
 from newsfuse.model import Article, Story
+from newsfuse.stages.clean.attribution import caption_credits
 from newsfuse.stages.provenance import provenance
-from newsfuse.stages.wire_basis import Copied, derived_wire, own_wire
+from newsfuse.stages.wire_basis import Copied, caption_of, derived_wire, own_wire
 
 WIRE = ("A cargo crane toppled onto the northern quay of the port early on Monday, crushing two parked "
         "lorries and forcing the harbour master to close the berths for the rest of the week while "
@@ -82,6 +85,47 @@ def test_a_shared_quotation_is_not_copied_wire() -> None:
     assert basis["u"] == {"wire": "AP", "basis": "inferred", "via": "w"}
     prov = provenance(Story("s", "crane", ("w", "q")), [wire, quoting]).to_dict()["provenance"]
     assert [e["to"] for e in prov["edges"]] == ["q"]  # the copy graph still sees the shared words
+
+
+def test_a_borrowed_paragraph_does_not_make_an_outlet_report_wire_copy_a_borrowed_lede_does() -> None:
+    # The outlet's own report (its own words, an AFP citation) lifts one sentence of AP copy: at its
+    # end it is background, as its lede it tells the AP story.
+    own_report = (f"{OWN} The harbour master told AFP that the berths on the southern side stay "
+                  "open for ferries and that the cargo ships will be sent to the river terminal instead. "
+                  "Dockers gathered at the gates in the afternoon to ask about their pay for the week, "
+                  "and the union called a meeting for Thursday evening in the old customs house. ")
+    wire = _article("w", WIRE + " " + OWN_2, wire="AP", wire_evidence="OSLO (AP) --")
+    borrowed = WIRE.split(" and forcing")[0] + "."
+    borrowing = _article("b", own_report + borrowed)
+    lede = _article("l", borrowed + " " + own_report)
+    prov = provenance(Story("s", "crane", ("w", "b", "l")), [wire, borrowing, lede]).to_dict()["provenance"]
+    assert prov["wire_basis"]["b"] == {"wire": "AFP", "basis": "cited", "evidence": "told AFP"}
+    edge = next(e for e in prov["edges"] if e["to"] == "b")  # the copy graph still shows the borrowing
+    assert edge["from"] == "w" and 0.05 < edge["shared"] < 0.3
+    assert prov["wire_basis"]["l"] == {"wire": "AP; AFP", "basis": "inferred; cited", "evidence": "told AFP",
+                                       "via": "w"}
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("Dockers watch the fallen crane on the quay. REUTERS/Jane Roe", "Reuters"),
+    ("Dockers watch the fallen crane. (AP Photo/Jane Roe)", "AP"),
+    ("Dockers watch the fallen crane. AFP PHOTO / JANE ROE", "AFP"),
+    ("Dockers watch the fallen crane. REUTERS/Jane Roe/File Photo\nNext line", "Reuters"),
+    ("An AP/Ipsos poll found most dockers want a new crane.", None),
+    ("The crane, REUTERS/Jane Roe said, was old.", None),
+])
+def test_picture_credit_closing_a_line(text: str, agency: str | None) -> None:
+    assert [w.agency for _, w in caption_credits(text)] == ([agency] if agency else [])
+
+
+def test_a_caption_that_is_the_text_is_the_agency_copy_a_caption_beside_it_is_not() -> None:
+    photo_page = _article("p", f"Dockers look at the crane that fell on the quay on Monday. {WIRE} "
+                               "REUTERS/Jane Roe\nDockers look at the crane\nThe Daily Port")
+    assert _wire_basis(photo_page)["p"] == {"wire": "Reuters", "basis": "stated",
+                                            "evidence": "REUTERS/Jane Roe"}
+    report = _article("r", f"{WIRE}\n\n{OWN} {OWN_2}\n\nThe fallen crane. REUTERS/Jane Roe\n\n{QUOTE}.",
+                      paragraphs=())
+    assert caption_of(report) is None and own_wire(report) is None
 
 
 def test_dev_derived_wire_on_the_gold_labels(dev_corpus: Path, dev_gold: Path) -> None:

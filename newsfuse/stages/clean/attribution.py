@@ -6,7 +6,9 @@ Wire copy is only claimed on positive evidence of authorship: an agency in the d
 an agency, a trailing credit ("(c) AFP", "— KYODO", "(Reporting by ...; Editing by ...)",
 "Associated Press writers ... contributed").  A citation ("told AFP", "according to Reuters",
 "Anadolu Agency said", "the RIA news agency reported") or a photo credit never counts: citations
-are read by `citations` for provenance, which keeps the two apart.
+are read by `citations` for provenance, which keeps the two apart. A picture credit says who
+took the picture; it credits words only when it closes the caption it belongs to
+(`caption_credits`), and provenance reads that only where the caption is the article's text.
 """
 
 from __future__ import annotations
@@ -47,6 +49,13 @@ _TRAILING = (
 )
 _REUTERS_CREDIT = re.compile(
     r"\((?:Additional )?(?:Reporting|Writing) by [^)]*?(?:;|Editing by)[^)]*\)?", re.I
+)
+# A picture credit: "REUTERS/Jane Roe", "AP Photo/Jane Roe", "AFP PHOTO / JANE ROE".
+PICTURE_CREDIT = re.compile(rf"(?<![\w-])(?P<agency>{AGENCY})(?:\s+(?i:photo))?\s*/\s*(?=[A-Z])")
+# ... closing a paragraph: the photographer's name (a few capitalised words, maybe "/File"), an
+# optional bracket, the end.
+_CLOSING_CREDIT = re.compile(
+    rf"\(?{PICTURE_CREDIT.pattern}[A-Z][\w.'’-]*(?:[ \t/]+[A-Z][\w.'’-]*){{0,4}}\)?[ \t]*$", re.MULTILINE
 )
 _AP_CONTRIB = re.compile(
     r"\b(?:The )?Associated Press (?:writers?|reporters?|correspondents?)\b.{0,300}?\bcontributed", re.I
@@ -204,6 +213,18 @@ def trailing_wire(line: str) -> Wire | None:
             if agency:
                 return Wire(agency, m.group(0).strip())
     return None
+
+
+def caption_credits(text: str) -> list[tuple[int, Wire]]:
+    """Every picture credit closing a line of `text` ("... in Montabaur, March 26, 2015.
+    REUTERS/Jane Roe"), with the offset where it ends: what comes before it on its paragraph is
+    the caption the agency wrote for its picture."""
+    found = []
+    for m in _CLOSING_CREDIT.finditer(text):
+        agency = canonical_agency(m.group("agency"), credit=True)
+        if agency:
+            found.append((m.end(), Wire(agency, m.group(0).strip())))
+    return found
 
 
 def merge_wires(found: list[Wire]) -> Wire | None:

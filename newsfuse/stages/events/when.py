@@ -14,6 +14,15 @@ When articles carry publication dates, a day outside the week before the first o
 the last) is another event's date ("the waves were detected on 14 September 2015" in news of
 February 2016) and is set aside. Nothing is invented: a weekday with no article date to anchor it
 stays the weekday.
+
+A date standing at the very start of a text, alone or after a label ("date 2018-07-09 ...",
+"Published: May 2, 2016"), is the page's date stamp: it dates the report, not the event, so it
+does not vote; it bounds the news window like a publication date.
+
+Some events are news when they are made public: a discovery is dated by its announcement ("scientists
+announced Thursday the first observation of ..."), not by the observation it reports ("detected the
+waves on September 14, 2015"). For those types (`DATED_BY_ANNOUNCEMENT`) the two roles swap: a date
+after a reporting verb dates the event, and a date without one counts half, as background.
 """
 
 from __future__ import annotations
@@ -36,6 +45,13 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _NEWS_WINDOW = timedelta(days=7)
+# Only label words (or nothing) stand before a date stamp at the start of a text.
+_STAMP_LABEL = re.compile(
+    r"\W*(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+on|\s+at)?|dated?)?\W*",
+    re.IGNORECASE,
+)
+# Event types whose date is the day they were made public (taxonomy ids).
+DATED_BY_ANNOUNCEMENT = frozenset({"discovery"})
 # A day mentioned only deep in the text (an old photo's caption, a background clause) does not take
 # the votes of the outlets naming its weekday: it must be stated at least as prominently as a
 # lede sentence does.
@@ -77,10 +93,30 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _news_window(articles: Mapping[str, Article]) -> tuple[date, date] | None:
-    """The days a date of this news can fall on, from the articles' publication dates."""
-    days = [d for a in articles.values() if (d := _day(a.published))]
+def _is_stamp(m: DateMention, article: Article | None) -> bool:
+    """Whether `m` is the date stamp opening its article's text ("date 2018-07-09 ..."): a written
+    date, not a word ("Sunday's attack ..." opens with the event's day)."""
+    return (article is not None and m.precision == "day" and any(c.isdigit() for c in m.text)
+            and _STAMP_LABEL.fullmatch(article.text, 0, m.start) is not None)
+
+
+def _news_window(days: Sequence[date]) -> tuple[date, date] | None:
+    """The days a date of this news can fall on, from the days the reports were published."""
     return (min(days) - _NEWS_WINDOW, max(days)) if days else None
+
+
+def _report_days(
+    sentences: Sequence[tuple[Sentence, float]], articles: Mapping[str, Article]
+) -> list[date]:
+    """Each article's publication day, else the day its date stamp gives."""
+    days = {i: d for i, a in articles.items() if (d := _day(a.published))}
+    for s, _ in sentences:
+        for m in s.dates:
+            if s.article not in days and _is_stamp(m, articles.get(s.article)):
+                stamped = _day(m.value)
+                if stamped:
+                    days[s.article] = stamped
+    return list(days.values())
 
 
 def _plausible(m: DateMention, window: tuple[date, date] | None) -> bool:
@@ -102,15 +138,16 @@ def event_date(
 ) -> tuple[EventDate | None, tuple[Evidence, ...]]:
     """The event's date from its hits (one per sentence) and lede `sentences`, with evidence."""
     triggers = {(h.unit.article, h.unit.sentence.start): (h.start, h.end) for h in hits if h.unit.sentence}
-    window = _news_window(articles)
+    announced = bool(hits) and hits[0].type in DATED_BY_ANNOUNCEMENT
+    window = _news_window(_report_days(sentences, articles))
     best: dict[tuple[str, int], _Candidate] = {}
     for s, weight in sentences:
         trigger = triggers.get((s.article, s.start))
         for m in s.dates:
-            if not _usable(m) or not _plausible(m, window):
+            if not _usable(m) or not _plausible(m, window) or _is_stamp(m, articles.get(s.article)):
                 continue
             w = weight * (1.0 if trigger else _LEDE_SHARE)
-            if _REPORTED.search(s.text[: m.start - s.start]):
+            if bool(_REPORTED.search(s.text[: m.start - s.start])) != announced:
                 w *= _REPORT_SHARE
             order = (-w, _distance(m, s, trigger))
             current = best.get((s.article, _rank(m)))
