@@ -3,7 +3,11 @@
 Clustering, synthesis, provenance and events all come from the real command (no gold stories),
 and the official `tools/stories_eval.py` scores the document: B-cubed, nugget recall, faithful
 sentences, discrepancy recall and `consistent_flagged` (false alarms on annotated consistent
-variants, which must be 0).  The seeds run the same way.
+variants, which must be 0).  Beside the scorer's `consistent_flagged`, which reads a variant list
+such as `"20 km" = "13 miles"; "25 km" = "15 miles"` as one chain (so that any report of 20 km vs
+25 km counts as a false alarm), `consistent_violations` is our own check of the same variants
+(`synthesis_bench.consistent_violations`), on each gold story's best-overlapping reported story.
+The seeds run the same way.
 
 Run: `.venv/bin/python -m bench.end_to_end`.
 """
@@ -18,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.results import write_section
+from bench.synthesis_bench import consistent_violations
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -55,6 +60,22 @@ def seeds_summary(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def as_gold_stories(doc: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
+    """`doc` with, for every gold story, the reported story sharing most articles with it,
+    renamed to the gold story's name (as the scorer pairs them)."""
+    members = {s["id"]: {a.split("#")[0] for a in s["articles"]} for s in doc["stories"]}
+    by_id = {s["id"]: s for s in doc["stories"]}
+    gold_members: dict[str, set[str]] = {}
+    for article, story in gold["assignments"].items():
+        gold_members.setdefault(story, set()).add(article)
+    paired = []
+    for name, articles in gold_members.items():
+        best = max(members, key=lambda k: len(members[k] & articles), default=None)
+        if best is not None and members[best] & articles:
+            paired.append(by_id[best] | {"id": name})
+    return {"articles": doc["articles"], "stories": paired}
+
+
 def run(words: int = 200) -> dict[str, Any]:
     OUT.mkdir(parents=True, exist_ok=True)
     dev_out, seeds_out = OUT / "brief_dev.json", OUT / "brief_seeds.json"
@@ -62,6 +83,10 @@ def run(words: int = 200) -> dict[str, Any]:
     scores = json.loads(subprocess.run([sys.executable, str(SCORER), str(DEV), str(GOLD), str(dev_out),
                                         "--words", str(words), "--json"],
                                        capture_output=True, text=True, check=True).stdout)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    paired = as_gold_stories(json.loads(dev_out.read_text(encoding="utf-8")), gold)
+    violations = consistent_violations(paired, gold)
+    scores["consistent_violations"] = len(violations)
     seeds_seconds = brief(SEEDS, seeds_out, words)
     seeds = seeds_summary(json.loads(seeds_out.read_text(encoding="utf-8")))
     result = {"dev": scores | {"seconds": round(dev_seconds, 1)},

@@ -12,7 +12,8 @@ Outcome words are folded into classes so that outlets can be compared: "dead", "
 and "casualties" are `killed_or_wounded` (never a death toll); `Casualty.word` keeps the word as
 written.  "No one was hurt" is a count of 0.  Vague words are read the ACLED way (`numbers.VAGUE`:
 "dozens" = 12) and flagged `vague`.  In "one of the two pilots was killed" the count is the part
-(1), not the group it is taken from; a "toll road" or a "toll-free" number is no death toll.
+(1), not the group it is taken from; groups joined by "and" add up ("two police officers and a
+firefighter were injured" is 3); a "toll road" or a "toll-free" number is no death toll.
 """
 
 from __future__ import annotations
@@ -115,6 +116,13 @@ _PART_WORD_RE = re.compile(r"(?i)\b(?:some|most|none|half|few|neither|either|any
 _PREDICATE_RE = re.compile(r"(?i)\b(?:was|were|is|are|has|have|had|been|being|be|got|remains?|remained)\b")
 _FINITE_OUTCOMES = frozenset({"died", "perished", "lost their lives"})
 _PREPOSITION_RE = re.compile(r"(?i)\b(?:in|from|at|near|across|inside|to|into|by|on)\s+$")
+# Groups joined to the counted one: "and 3 firefighters", "and a firefighter" (one more person;
+# not "and a number of", "and a few" ...).
+_AND_BEFORE_RE = re.compile(r"(?i)\band\s+$")
+_AND_ONE_RE = re.compile(
+    r"(?i)\band\s+(?:a|an|one)\s+(?!(?:number|few|lot|lots|handful|dozen|score|couple|host|group|total|"
+    r"further|other|additional|more)\b)[a-z]"
+)
 
 
 def _qualifier(text: str, number: NumberMention, not_before: int) -> tuple[str | None, int]:
@@ -202,11 +210,15 @@ def _count_first(text: str, number: NumberMention, numbers: _Numbers) -> Casualt
     if _VERB_IN_GAP_RE.search(gap) or (number.vague and _PARTITIVE_RE.match(gap)):
         return None
     inner = [n for n in numbers.starting_in(m.start(), m.end("gap")) if not _in_phrase(text, n)]
+    # "two police officers and three firefighters were injured": both groups are counted
+    joined = [n for n in inner if not n.vague and _AND_BEFORE_RE.search(text, m.start(), n.start)]
+    inner = [n for n in inner if n not in joined]
     if inner and not (len(inner) == 1 and _said_of_part(text, number.end, inner[0], m)):
         return None
     word = _word(m, "outcome")
     qualifier, start = _qualifier(text, number, 0)
-    return Casualty(text=text[start:m.end()], start=start, end=m.end(), count=_count(number),
+    count = _count(number) + sum(map(_count, joined)) + len(_AND_ONE_RE.findall(gap))
+    return Casualty(text=text[start:m.end()], start=start, end=m.end(), count=count,
                     cls=_OUTCOME_OF[word], qualifier=qualifier, vague=number.vague, word=word)
 
 
@@ -231,6 +243,8 @@ def find_casualties(
     for number in numbers.all:
         if (number.value if number.low is None else number.low) % 1:
             continue  # people are counted in whole numbers: "1.3" is a measure or a misread
+        if any(c.start <= number.start < c.end for c in found):
+            continue  # a group joined to a count already read ("two officers and three firefighters")
         casualty = _outcome_first(text, number) or _count_first(text, number, numbers)
         if casualty is not None:
             found.append(casualty)

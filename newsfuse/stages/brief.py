@@ -7,10 +7,14 @@ support of the claim it belongs to (every article stating the fact).  Selection:
    best supported, then the one that shares most words with the articles' headlines (what
    happened, to whom, where), then the one with the most widely reported content.
 2. **Consensus**: greedy budgeted coverage of concepts (content terms, entity keys, agreeing
-   quantities), each weighted by the number of articles that mention it: the sentence with the
-   highest weight of concepts not yet covered per word is added next (Gillick & Favre's concept
-   model solved greedily, as for budgeted maximum coverage).  A sentence that would align with
-   one already chosen is skipped, so no two sentences say the same thing.
+   quantities, and each claim itself), each weighted by the number of articles that mention it
+   (a claim: that state it, so that a fact many outlets give in common words still counts): the
+   sentence with the highest weight of concepts not yet covered per word is added next (Gillick
+   & Favre's concept model solved greedily, as for budgeted maximum coverage), a quotation or a
+   sentence that opens on a pronoun or a conjunction ("He spoke to ...", "But ...") at half its
+   gain, since out of its article it says less.  A sentence that would align with one already
+   chosen is skipped, so no two sentences say the same thing; a question states no fact and is
+   never a candidate.
 3. **Discrepancies**: for the most widely reported disagreements, a sentence carrying a value the
    brief does not show yet.
 """
@@ -28,18 +32,29 @@ from newsfuse.stages.align import ALIGN_THRESHOLD, Alignment
 
 _MIN_WORDS, _MAX_WORDS = 6, 60
 _MIN_TERMS = 4
-_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_END = re.compile(r"[.!][\"'”’)\]]*$")
 _START = re.compile(r"^[\"'“‘(]?[A-Z0-9]")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 _LINK = re.compile(r"https?://|www\.|\S@\S|\.com\b", re.IGNORECASE)
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
-# "BEIRUT (Reuters) - ", "DAMASCUS (Sputnik) — ", "(AP) -- ", "PARIS: ": a dateline before the news.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}\s*(?:\([^)]{1,40}\))?|\([^)]{1,40}\))\s*"
-    r"(?:-{1,2}|—|–|:)\s*"
+# A sentence opening on a pronoun, a demonstrative or a conjunction leans on the one before it in
+# its article ("He spoke to ...", "That welcome news came ...", "But equally ..."): out of that
+# context it says less.
+_LEANING = re.compile(
+    r"^[\"“‘(]?(?:he|she|it|they|him|them|his|her|its|their|this|that|these|those|but|and|so|yet)\b",
+    re.IGNORECASE,
 )
+# "BEIRUT (Reuters) - ", "DAMASCUS (Sputnik) — ", "(AP) -- ", "PARIS: ": a dateline before the news;
+# before an agency in brackets, a date a page put there ("date 2016-12 (AFP) - ").
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}\s*(?:\([^)]{1,40}\))?"
+    r"|(?P<prefix>[^.!?()]{0,30}?)\s*\([A-Z][^)]{0,39}\))\s*(?:-{1,2}|—|–|:)\s*"
+)
+_DIGIT = re.compile(r"\d")
 _LEAD_RANK = 2
-_QUOTE_DISCOUNT = 0.5
+# The gain of a sentence that needs what is around it: a quotation, one leaning on the sentence
+# before.
+_CONTEXT_DISCOUNT = 0.5
 _DISCREPANCIES_SHOWN = 2
 
 
@@ -62,7 +77,9 @@ def is_news_sentence(text: str) -> bool:
 def trim_dateline(text: str) -> int:
     """How many leading characters of `text` are a dateline (0 when there is none)."""
     m = _DATELINE.match(text)
-    return m.end() if m and m.end() < len(text) else 0
+    if m is None or m.end() >= len(text) or (m.group("prefix") and not _DIGIT.search(m.group("prefix"))):
+        return 0  # "The group (ISIS) - which ...": words before a bracket are no dateline
+    return m.end()
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,12 @@ class _Candidate:
     position: float
     rank: int
     quote: bool
+    leaning: bool
+
+    @property
+    def discounted(self) -> bool:
+        """Whether the sentence needs more context than the brief gives it (see `_gain`)."""
+        return self.quote or self.leaning
 
 
 def _candidates(alignment: Alignment) -> list[_Candidate]:
@@ -90,30 +113,39 @@ def _candidates(alignment: Alignment) -> list[_Candidate]:
             continue
         out.append(_Candidate(
             index=i, span=Span(s.article, s.start + cut, s.end), text=text, words=len(text.split()),
-            concepts=frozenset(alignment.terms[i]), support=alignment.support(i),
+            concepts=frozenset((*alignment.terms[i], claim_concept(alignment.claim_of[i]))),
+            support=alignment.support(i),
             claim=alignment.claim_of[i], position=alignment.positions[i], rank=seen[s.article],
-            quote=bool(_QUOTE_OPEN.match(text)),
+            quote=bool(_QUOTE_OPEN.match(text)), leaning=bool(_LEANING.match(text)),
         ))
         seen[s.article] += 1
     return out
 
 
+def claim_concept(claim: int) -> str:
+    """The concept of claim number `claim`: the fact itself, beside the words that state it."""
+    return f"!c{claim}"
+
+
 def concept_weights(alignment: Alignment) -> Counter[str]:
-    """Each concept's weight: the number of articles whose sentences mention it."""
+    """Each concept's weight: the number of articles whose sentences mention it (a word, a name,
+    a figure) or state it (a claim: a fact stated in common words still counts by its support)."""
     seen: dict[str, set[str]] = {}
     for s, sentence_terms in zip(alignment.sentences, alignment.terms, strict=True):
         for t in sentence_terms:
             seen.setdefault(t, set()).add(s.article)
-    return Counter({t: len(arts) for t, arts in seen.items()})
+    weights = Counter({t: len(arts) for t, arts in seen.items()})
+    weights.update({claim_concept(k): len(c.support) for k, c in enumerate(alignment.claims)})
+    return weights
 
 
 def _gain(c: _Candidate, weights: Counter[str], covered: set[str]) -> float:
     gain = sum(weights[t] for t in c.concepts - covered) / c.words
-    return gain * _QUOTE_DISCOUNT if c.quote else gain
+    return gain * _CONTEXT_DISCOUNT if c.discounted else gain
 
 
 def _lede(cands: Sequence[_Candidate], weights: Counter[str], headlines: Counter[str]) -> _Candidate | None:
-    lead = [c for c in cands if c.rank < _LEAD_RANK and not c.quote] or list(cands)
+    lead = [c for c in cands if c.rank < _LEAD_RANK and not c.discounted] or list(cands)
     return max(lead, key=lambda c: (len(c.support), sum(headlines[t] for t in c.concepts),
                                     _gain(c, weights, set()), -c.position), default=None)
 
@@ -154,6 +186,15 @@ def _discrepancy_picks(
     return picks
 
 
+def worth_showing(discrepancies: Sequence[Discrepancy]) -> list[Discrepancy]:
+    """The discrepancies the brief shows (the first `_DISCREPANCIES_SHOWN`, most worth attention
+    first): a toll that rises as counts come in, or a split where two or more outlets give one
+    of the figures.  Otherwise one outlet against one other is the weakest evidence of a real
+    split (a misreading on either side would make it), and is left to the discrepancy list."""
+    return [d for d in discrepancies
+            if d.evolving or any(len(v.articles) >= 2 for v in d.values)][:_DISCREPANCIES_SHOWN]
+
+
 def _fill(
     cands: Sequence[_Candidate], chosen: list[tuple[_Candidate, str]], covered: set[str],
     weights: Counter[str], alignment: Alignment, budget: int,
@@ -188,11 +229,12 @@ def write_brief(
     budget = words - (lede.words if lede else 0)
     covered = set(lede.concepts) if lede else set()
     # keep room for the sentences that would show the other side of the top discrepancies
-    wanted = _discrepancy_picks(discrepancies[:_DISCREPANCIES_SHOWN], cands, [c for c, _ in chosen])
+    shown = worth_showing(discrepancies)
+    wanted = _discrepancy_picks(shown, cands, [c for c, _ in chosen])
     reserve = min(budget // 4, sum(c.words for c in wanted))
     budget = _fill(cands, chosen, covered, weights, alignment, budget - reserve) + reserve
     # a sentence giving the other side may repeat a chosen one but for the value: that is the point
-    for pick in _discrepancy_picks(discrepancies[:_DISCREPANCIES_SHOWN], cands, [c for c, _ in chosen]):
+    for pick in _discrepancy_picks(shown, cands, [c for c, _ in chosen]):
         if pick.words <= budget and all(pick.text != c.text for c, _ in chosen):
             chosen.append((pick, "discrepancy"))
             budget -= pick.words

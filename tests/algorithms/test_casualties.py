@@ -55,6 +55,9 @@ TABLE = [
     ("The death toll rose to 1900 by Friday.", 1900, "killed", None, False),
     ("09 Six miners died underground.", 6, "killed", None, False),
     ("Two or three people were hurt.", 2, "wounded", "between", False),
+    ("Two police officers and a firefighter were injured.", 3, "wounded", None, False),
+    ("Four soldiers and 11 civilians were killed in the raid.", 15, "killed", None, False),
+    ("Two soldiers and a number of civilians were killed.", 10, "killed", None, True),
 ]
 
 # Sentences that hold numbers but no count of victims.

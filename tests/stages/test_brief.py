@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfuse.model import Brief
+from newsfuse.model import Brief, Discrepancy, DiscrepancyValue
 from newsfuse.stages.align import align
-from newsfuse.stages.brief import is_news_sentence, trim_dateline, write_brief
+from newsfuse.stages.brief import (
+    claim_concept,
+    concept_weights,
+    is_news_sentence,
+    trim_dateline,
+    worth_showing,
+    write_brief,
+)
 from newsfuse.stages.reconcile import find_discrepancies
 
 from .synthesis_helpers import analysed
@@ -47,6 +56,7 @@ def brief(words: int = 200) -> Brief:
     ("Read more at https://example.com/zenda for the full story today.", False),
     ("Your email address will not be published by anyone here.", False),
     ("REBELS SEIZE THE HILL TOWN OF ZENDA AFTER FIGHTING.", False),
+    ("Can the old hill town of Zenda ever be rebuilt after the fighting?", False),
 ])
 def test_news_sentences(text: str, expected: bool) -> None:
     assert is_news_sentence(text) is expected
@@ -58,6 +68,8 @@ def test_news_sentences(text: str, expected: bool) -> None:
     ("(AP) -- Rebels seized the town.", len("(AP) -- ")),
     ("Rebels seized the town - and held it.", 0),
     ("Zenda: a town seized.", 0),
+    ("date 2016-12 (AFP) - Rebels seized the town.", len("date 2016-12 (AFP) - ")),
+    ("The rebel group (ZLF) - which holds the hills - seized the town.", 0),
 ])
 def test_datelines_are_trimmed(text: str, cut: int) -> None:
     assert trim_dateline(text) == cut
@@ -111,3 +123,41 @@ def test_boilerplate_never_reaches_the_brief() -> None:
 @given(st.integers(min_value=0, max_value=120))
 def test_the_word_budget_is_never_exceeded(words: int) -> None:
     assert brief(words).words <= words
+
+
+def test_every_claim_is_a_concept_weighted_by_its_support() -> None:
+    alignment = align(STORY)
+    weights = concept_weights(alignment)
+    for k, claim in enumerate(alignment.claims):
+        assert weights[claim_concept(k)] == len(claim.support)
+
+
+@pytest.mark.parametrize("leaning", [
+    "They also took the nearby village of Mirna on Monday, officials said.",
+    "But they took the village of Mirna on Monday, officials said.",
+])
+def test_a_sentence_that_stands_alone_is_cited_over_one_leaning_on_its_neighbour(leaning: str) -> None:
+    standalone = "The rebels also took the nearby village of Mirna on Monday, officials said."
+    story = [
+        analysed("a", "Rebels seized the hill town of Zenda on Sunday after a night of fighting. "
+                      + standalone),
+        analysed("b", "Rebels took the hill town of Zenda on Sunday after fighting through the night. "
+                      + leaning),
+    ]
+    alignment = align(story)
+    texts = [s.text for s in write_brief(alignment, find_discrepancies(alignment, story)).sentences]
+    assert standalone in texts
+    assert leaning not in texts
+
+
+def test_a_split_of_one_outlet_against_one_is_left_out_of_the_brief() -> None:
+    def split(*sides: tuple[str, ...]) -> Discrepancy:
+        return Discrepancy(about="distance", kind="quantity", values=tuple(
+            DiscrepancyValue(text=f"{k} km", normalized=float(k), unit="km", articles=side)
+            for k, side in enumerate(sides)))
+
+    lone, backed, divided = split(("a",), ("b",)), split(("a", "b"), ("c",)), split(("a", "b"), ("c", "d"))
+    assert worth_showing([lone, backed, divided]) == [backed, divided]
+    assert worth_showing([lone]) == []
+    rising = replace(split(("a",), ("b",), ("c",)), kind="casualty", evolving=True)
+    assert worth_showing([lone, rising]) == [rising]

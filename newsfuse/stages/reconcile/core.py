@@ -109,11 +109,22 @@ def _describe(slot: Sequence[Value], idf: dict[str, float]) -> str:
     return f"{label} ({', '.join(words)})" if words else label
 
 
+def _as_stated(v: Value) -> tuple[float, float] | str:
+    """A figure as its text states it: the number in the unit it was written in ("20 km",
+    "twenty kilometres" and "20 kilometers" are one, "13 miles" another), else its words."""
+    if isinstance(v.value, float) and v.precision > 0:
+        return round(v.value / v.precision), v.precision
+    return " ".join(v.text.lower().split())
+
+
 def _value(c: Sequence[Value], order: dict[str, int], alignment: Alignment) -> DiscrepancyValue:
-    """One figure of a discrepancy: the phrase most of its outlets use (one writing the figure
+    """One figure of a discrepancy: the phrase most of its outlets use, among those stating the
+    figure as most outlets write it ("20 km" rather than "13 miles" when most give kilometres;
     in digits, if any does), normalised as stated most plainly (a clock time that says which
     half of the day it is in, a figure without a qualifier)."""
-    digits = [v for v in c if any(ch.isdigit() for ch in v.text)] or list(c)
+    stated = Counter(_as_stated(v) for v in c).most_common(1)[0][0]
+    usual = [v for v in c if _as_stated(v) == stated]
+    digits = [v for v in usual if any(ch.isdigit() for ch in v.text)] or usual
     text = Counter(v.phrase for v in digits).most_common(1)[0][0]
     plain = min(c, key=lambda v: (v.unit == TWELVE_HOUR, v.bound is not None))
     articles = sorted({v.article for v in c}, key=order.__getitem__)

@@ -41,6 +41,7 @@ from spacy.util import filter_spans
 from unidecode import unidecode
 
 from newsfuse.algorithms.aliases import alias_key
+from newsfuse.algorithms.dates import is_calendar_word
 from newsfuse.algorithms.numbers import parse_number
 from newsfuse.model import Sentence
 from newsfuse.nlp import english_parser
@@ -281,8 +282,20 @@ def _owner(adjective: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         # "the church spire that extended 315ft high": the relative pronoun stands for the spire
-        return verb.head
+        return _dated(verb.head)
     return subject
+
+
+def _dated(token: Token) -> Token:
+    """What a date dates, for a date a relative clause was hung on ("the quake on 25 April,
+    which was 5.5 times more energetic": the quake), else the token itself."""
+    if not (token.ent_type_ in ("DATE", "TIME") or is_calendar_word(token.text)) or token.dep_ != "pobj":
+        return token
+    preposition = token.head
+    # the parser often hangs "on 25 April" on the verb or adjective: then the noun before it
+    before = preposition.doc[preposition.i - 1] if preposition.i > 0 else preposition
+    dated = next((t for t in (preposition.head, before) if t.pos_ in _NOUNS), None)
+    return dated if dated is not None else token
 
 
 def _placed(head: Token | None) -> Token | None:

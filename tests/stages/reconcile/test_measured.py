@@ -39,6 +39,8 @@ def test_the_head_and_anchor_of_a_measure(text: str, figure: str, head: str, anc
     ("The crowd watched the chapel spire that stood 60 metres high.", "60 metres", "spire", True),
     ("The quake was more than three times bigger and 5.6 times stronger than the last one.", "5.6 times",
      "quake", True),
+    ("It is not as big as the quake on 12 March, which was 4.5 times more energetic.", "4.5 times",
+     "quake", True),
 ])
 def test_whose_age_height_or_strength(text: str, figure: str, owner: str, definite: bool) -> None:
     m = read(text, figure, "quantity")

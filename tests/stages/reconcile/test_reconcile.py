@@ -74,6 +74,19 @@ def test_a_different_distance_is_a_discrepancy_with_its_articles() -> None:
     assert d.values[1].sentences[0].article == "c"
 
 
+def test_a_figure_is_shown_as_most_outlets_state_it() -> None:
+    km = "The advance took the rebels to within 20 kilometers of the coastal highway to Strelsau."
+    found = discrepancies(analysed("a", MILES), analysed("b", MILES), analysed("c", KM), analysed("d", km),
+                          analysed("e", "The rebels are within twenty kilometres of the coastal highway to "
+                                        "Strelsau."),
+                          analysed("f", "The rebels are now within 25 kilometers of the coastal highway to "
+                                        "Strelsau."))
+    assert len(found) == 1
+    shown = found[0].values[0]
+    assert shown.articles == ("a", "b", "c", "d", "e")
+    assert "km" in shown.text or "kilometers" in shown.text  # three outlets write 20 km, two 13 miles
+
+
 def test_killed_or_wounded_is_not_the_same_as_killed() -> None:
     a = analysed("a", "At least 50 soldiers were killed or wounded in the assault on Zenda, a monitor said.",
                  casualties={"50 soldiers were killed or wounded": (50, "killed_or_wounded")})
