@@ -1,7 +1,7 @@
 """An earthquake's magnitude, however a report writes it.
 
 "magnitude 7.8" and "magnitude of 7.8" name it before the number; "7.4 on the Richter scale",
-"6,5 grados en la escala de Richter" and "7,8 de magnitud" a few words after it; "M7.8" and "Mw
+"6,5 grados en la escala de Richter", "7,8 de magnitud" and "6.6 ريختر" a few words after it; "M7.8" and "Mw
 6.1" are the seismologists' notation.  Without any of these words a number is a magnitude only
 when it has a decimal, is at most 10 and the text is about a quake: "a quake measuring 7.8", "it
 registered 6.1", "a 7.3 earthquake".  `quantities` turns what these functions find into
@@ -21,7 +21,7 @@ _GLUED_RE = re.compile(r"\bM[wLs]?(?P<n>\d\.\d{1,2})(?![\d.]*\d)")
 # The word a few words after the number, in any language; the gap is kept to limit its reach.
 _NAMED_AFTER_RE = re.compile(
     r"(?P<gap>(?:[\s-]+[^\W\d]+['’]?){0,5}?)[\s-]+"
-    r"(?:Richter\w*(?:\s+scale)?|(?i:magnitud[eo]?(?:\s+scale)?))\b"
+    r"(?:Richter\w*(?:\s+scale)?|(?i:magnitud[eo]?(?:\s+scale)?)|ريختر|ريشتر)\b"
 )
 _QUAKE_RE = re.compile(r"(?i)\b(?:(?:earth)?quakes?|tremors?|temblors?|aftershocks?|seismic)\b")
 _MEASURING_RE = re.compile(r"(?i)\b(?:measur(?:ing|ed|es)|register(?:ing|ed|s)|rated|of)\s+$")

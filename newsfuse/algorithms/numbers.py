@@ -12,6 +12,13 @@ A comma before one or two digits is a decimal comma ("6,5"), and so is the last 
 ("1.300.000") or the text's language writes decimal commas ("1.300" in German is 1300).
 `reads_as_year` tells a year ("in 2000") from a count written like one ("killed 2000 people").
 
+Other languages (`lang`, the article's ISO 639-1 code): Eastern Arabic and Persian digits read as
+their ASCII twins ("١٥" is 15, "٫" a decimal point), and the scale words and qualifiers of
+Spanish, Portuguese, French, Italian, German and Arabic are read after digits ("1.500 millones",
+"23 milliards", "2 Mio.", "5 آلاف"; "al menos", "environ", "نحو"), each with its language's
+meaning: a French or German "billion" and a Spanish "billón" are 10^12.  Texts of another or an
+unknown language are read as English.
+
 Vague amounts are read the way the ACLED conflict-event codebook codes reported fatalities:
 "several", "many" and "numerous" count 10, "dozens" 12, "hundreds" 100 (see `VAGUE`), and are
 flagged `vague` so that nobody compares them with exact figures.
@@ -35,6 +42,19 @@ TENS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Scale words of other languages, written after digits, by ISO 639-1 code.
+FOREIGN_SCALES: dict[str, dict[str, float]] = {
+    "es": {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "billón": 1e12, "billones": 1e12},
+    "pt": {"mil": 1e3, "milhão": 1e6, "milhao": 1e6, "milhões": 1e6, "milhoes": 1e6, "bilhão": 1e9,
+           "bilhões": 1e9, "bilião": 1e12, "biliões": 1e12},
+    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
+           "billion": 1e12, "billions": 1e12},
+    "it": {"mila": 1e3, "mille": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9},
+    "de": {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio.": 1e6, "milliarde": 1e9,
+           "milliarden": 1e9, "mrd.": 1e9, "billion": 1e12, "billionen": 1e12},
+    "ar": {"ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "ألفا": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6,
+           "مليار": 1e9, "مليارات": 1e9, "مليارا": 1e9},
+}
 # Abbreviated scales written after digits: "$13.7bn", "5mn", "10k", "2 mln".
 SCALE_SUFFIXES = {"bn": 1e9, "bln": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3,
                   "tn": 1e12, "trn": 1e12}
@@ -78,6 +98,26 @@ QUALIFIERS: dict[str, str] = {
     "approx.": "approx",
 }
 
+# Qualifiers of other languages, each read as the English one that sets the same bound.
+FOREIGN_QUALIFIERS: dict[str, dict[str, str]] = {
+    "es": {"al menos": "at least", "por lo menos": "at least", "más de": "more than", "mas de": "more than",
+           "menos de": "less than", "hasta": "up to", "casi": "nearly", "unos": "about", "unas": "about",
+           "alrededor de": "around", "cerca de": "close to", "aproximadamente": "approximately"},
+    "pt": {"pelo menos": "at least", "mais de": "more than", "menos de": "less than", "até": "up to",
+           "quase": "nearly", "cerca de": "close to", "aproximadamente": "approximately"},
+    "fr": {"au moins": "at least", "plus de": "more than", "moins de": "less than", "jusqu'à": "up to",
+           "jusqu’à": "up to", "près de": "close to", "presque": "nearly", "environ": "about",
+           "quelque": "some"},
+    "it": {"almeno": "at least", "più di": "more than", "oltre": "over", "meno di": "less than",
+           "fino a": "up to", "quasi": "nearly", "circa": "about"},
+    "de": {"mindestens": "at least", "mehr als": "more than", "über": "over", "weniger als": "less than",
+           "bis zu": "up to", "fast": "nearly", "knapp": "nearly", "etwa": "about", "rund": "around",
+           "ungefähr": "about", "ca.": "about"},
+    "ar": {"أكثر من": "more than", "اكثر من": "more than", "أزيد من": "more than", "ما لا يقل عن": "at least",
+           "أقل من": "less than", "اقل من": "less than", "حتى": "up to", "نحو": "about", "حوالي": "about",
+           "حوالى": "about", "قرابة": "close to", "زهاء": "about", "ما يقارب": "about"},
+}
+
 # Nouns that count people or things without a plural "s" ("2000 people", "40 police").
 COLLECTIVE_NOUNS = frozenset({"people", "crew", "personnel", "staff", "police", "aircraft", "troops",
                               "civilians", "children", "men", "women", "sheep", "cattle", "fish"})
@@ -95,25 +135,50 @@ def alternation(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
-QUALIFIER_RE = re.compile(r"(?i)\b(" + alternation(QUALIFIERS) + r")\s+$")
+# Digits of other scripts, read one for one as ASCII (offsets into the text are kept).
+_SCRIPT_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 1,234,567.8
     r"|\d{1,3}(?:\.\d{3})+,\d+(?!\d)"  # 1.234.567,8
     r"|\d{1,3}(?:\.\d{3}){2,}(?!\d|\.\d)"  # 1.234.567
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2}|\.\d+)?(?![\d,])"  # 940 000, 8 000,5
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:,\d{1,2}|\.\d+)?(?![\d,])"  # 940 000, 8 000,5
     r"|(?<![\d,.])\d{1,3},\d{1,2}(?!\d|,\d)"  # 6,5 (but not the list "1,2,3")
     r"|\d+(?:\.\d+)?)"
 )
 _REAL = alternation([*UNITS, *TENS, *SCALES, "dozen"])
-_NUMBER_RE = re.compile(
-    r"(?P<digits>" + _DIGITS + r")(?P<frac>[½¼¾])?"
-    r"(?:(?P<suffix>\s?(?:bn|bln|mn|mln)|trn|tn|k)(?![A-Za-z0-9])"
-    r"|(?P<scale>(?:[\s-]+(?:" + alternation(SCALES) + r"))+)\b)?"
-    r"|(?P<words>\b(?:(?:a|an|half)[\s-]+){0,2}(?:" + _REAL + r")"
-    r"(?:(?:\s+|-)(?:and\s+)?(?:a\s+)?(?:" + _REAL + r"|half))*\b)",
-    re.IGNORECASE,
-)
+
+
+def base_language(lang: str | None) -> str:
+    """The ISO 639-1 code of `lang` ("pt-BR" -> "pt"), "" when unknown."""
+    return re.split(r"[-_]", lang.lower(), maxsplit=1)[0] if lang else ""
+
+
+def scales_of(lang: str | None) -> dict[str, float]:
+    """Scale words read after digits in texts of `lang`: English ones, and the language's own
+    (which win: a French "billion" is 10^12)."""
+    return {**SCALES, **FOREIGN_SCALES.get(base_language(lang), {})}
+
+
+@lru_cache(maxsize=16)
+def _number_re(lang: str) -> re.Pattern[str]:
+    """The number pattern of texts in `lang` (a base code, "" for English or unknown)."""
+    return re.compile(
+        r"(?P<digits>" + _DIGITS + r")(?P<frac>[½¼¾])?"
+        r"(?:(?P<suffix>\s?(?:bn|bln|mn|mln)|trn|tn|k)(?![A-Za-z0-9])"
+        r"|(?P<scale>(?:[\s-]+(?:" + alternation(scales_of(lang)) + r"))+)(?!\w))?"
+        r"|(?P<words>\b(?:(?:a|an|half)[\s-]+){0,2}(?:" + _REAL + r")"
+        r"(?:(?:\s+|-)(?:and\s+)?(?:a\s+)?(?:" + _REAL + r"|half))*\b)",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=16)
+def _qualifier_re(lang: str) -> re.Pattern[str]:
+    """The pattern of a qualifier just before a number in texts of `lang` (English ones too)."""
+    return re.compile(r"(?i)(?<!\w)(" + alternation([*QUALIFIERS, *FOREIGN_QUALIFIERS.get(lang, {})])
+                      + r")\s+$")
+
 _LONE_ARTICLE_RE = re.compile(r"(?i)an?[\s-]+(?!(?:" + alternation([*SCALES, "dozen", "half"]) + r")\b)")
 _VAGUE_RE = re.compile(r"(?i)\b(" + alternation(VAGUE) + r")\b")
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|to)\s*|\s+or\s+", re.IGNORECASE)
@@ -190,7 +255,7 @@ def integer_precision(digits: str) -> float:
 
 def uses_decimal_comma(lang: str | None) -> bool:
     """Whether texts in `lang` (an ISO 639-1 code, "de" or "pt-BR") write decimal commas."""
-    return bool(lang) and re.split(r"[-_]", lang.lower(), maxsplit=1)[0] in DECIMAL_COMMA_LANGUAGES
+    return base_language(lang) in DECIMAL_COMMA_LANGUAGES
 
 
 def _decimal_mark(compact: str, decimal_comma: bool) -> str | None:
@@ -261,13 +326,14 @@ def parse_words(words: str) -> tuple[float, float] | None:
     return total + current, precision
 
 
-def _scale_factor(scale_words: str | None, suffix: str | None) -> float:
+def _scale_factor(scale_words: str | None, suffix: str | None, lang: str) -> float:
     factor = 1.0
     if suffix:
         factor = SCALE_SUFFIXES[suffix.strip().lower()]
     elif scale_words:
-        for word in re.split(r"[\s-]+", scale_words.strip(" -").lower()):
-            factor *= SCALES[word]
+        scales = scales_of(lang)
+        for word in re.split(r"[\s-]+", scale_words.lower()):
+            factor *= scales[word] if word else 1.0
     return factor
 
 
@@ -314,24 +380,24 @@ def _boxed_in(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _digit_mention(text: str, m: re.Match[str], decimal_comma: bool) -> NumberMention | None:
+def _digit_mention(text: str, m: re.Match[str], lang: str) -> NumberMention | None:
     digits_end = m.end("frac") if m.group("frac") else m.end("digits")
     if _boxed_in(text, m.start(), m.end() if m.group("suffix") else digits_end):
         return None
-    value, precision = _digits_value(m.group("digits"), decimal_comma)
+    value, precision = _digits_value(m.group("digits"), uses_decimal_comma(lang))
     if m.group("frac"):
         value, precision = value + _FRACTIONS[m.group("frac")], 0.25
-    factor = _scale_factor(m.group("scale"), m.group("suffix"))
+    factor = _scale_factor(m.group("scale"), m.group("suffix"), lang)
     value, precision = _scaled(value, precision, factor)
     return NumberMention(m.start(), m.end(), value, precision, scale=factor)
 
 
-def _mentions(text: str, decimal_comma: bool) -> list[NumberMention]:
+def _mentions(text: str, lang: str) -> list[NumberMention]:
     # clock times and codes all hold a digit; most sentences have none
     digits = _ANY_DIGIT_RE.search(text) is not None
     refused = [m.span() for pattern in (CLOCK_RE, CODE_RE) if digits for m in pattern.finditer(text)]
     found: list[NumberMention] = []
-    for m in _NUMBER_RE.finditer(text):
+    for m in _number_re(lang).finditer(text):
         if any(a < m.end() and m.start() < b for a, b in refused):
             continue
         if m.group("words"):
@@ -342,7 +408,7 @@ def _mentions(text: str, decimal_comma: bool) -> list[NumberMention]:
             words = text[start:m.end()]
             mention = NumberMention(start, m.end(), *parsed, scale=_words_scale(words)) if parsed else None
         else:
-            mention = _digit_mention(text, m, decimal_comma)
+            mention = _digit_mention(text, m, lang)
         if mention:
             found.append(mention)
     return found
@@ -381,19 +447,21 @@ def _ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
 
 
 @lru_cache(maxsize=64)
-def _exact_numbers(text: str, decimal_comma: bool) -> tuple[NumberMention, ...]:
-    """Numbers and ranges of `text`, kept for the next call: quantities and casualties both read
-    each sentence."""
-    return tuple(_ranges(text, _mentions(text, decimal_comma)))
+def _exact_numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
+    """Numbers and ranges of `text` (in `lang`, a base code), kept for the next call: quantities
+    and casualties both read each sentence.  Digits of other scripts are read as ASCII ones."""
+    ascii_digits = text.translate(_SCRIPT_DIGITS)
+    return tuple(_ranges(ascii_digits, _mentions(ascii_digits, lang)))
 
 
 def find_numbers(text: str, *, vague: bool = False, lang: str | None = None) -> list[NumberMention]:
     """Every number in `text`, in order, with offsets; with `vague=True`, vague words too.
 
     `lang` is the text's language (`Article.lang`): where it writes decimal commas, "1.300" is
-    1300; without it the pattern decides ("6,5" is 6.5 in any language).
+    1300, and its scale words count ("1.500 millones"); without it the pattern decides ("6,5" is
+    6.5 in any language).
     """
-    found = list(_exact_numbers(text, uses_decimal_comma(lang)))
+    found = list(_exact_numbers(text, base_language(lang)))
     if vague:
         taken = [(n.start, n.end) for n in found]
         for m in _VAGUE_RE.finditer(text):
@@ -423,12 +491,14 @@ def parse_ordinal(word: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+def qualifier_before(text: str, start: int, lang: str | None = None) -> tuple[str, int] | None:
     """The qualifier ("at least", "some" ...) written just before offset `start`, and where it
-    starts, or None."""
+    starts, or None; one of `lang` ("al menos", "environ") is given as its English twin."""
     window_start = max(0, start - 24)
-    m = QUALIFIER_RE.search(text, window_start, start)
+    code = base_language(lang)
+    m = _qualifier_re(code).search(text, window_start, start)
     if not m:
         return None
-    return re.sub(r"\s+", " ", m.group(1).lower()), m.start(1)
+    written = re.sub(r"\s+", " ", m.group(1).lower())
+    return FOREIGN_QUALIFIERS.get(code, {}).get(written, written), m.start(1)
 

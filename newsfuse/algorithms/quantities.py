@@ -12,6 +12,12 @@ million barrels" two volumes; a range ("20-25 km", "three or four days") is one 
 middle whose precision spans it, so that `bounds` gives its ends.  An earthquake's magnitude is
 read however it is written: "magnitude 7.8", "a 7.8-magnitude quake", "M7.8", "registered 7.4 on
 the Richter scale", "a quake measuring 7.8", "7,8 de magnitud".
+
+Texts in Spanish, Portuguese, French, Italian, German and Arabic (`lang`) also have their own
+unit words and abbreviations ("11.000 metros", "15 kilomètres", "14 ore", "3 Stunden", "11
+كيلومترا"), percent ("20 por ciento", "5 Prozent", "10 بالمئة"), currency names ("2 millones de
+dólares", "23 milliards d'euros") and qualifiers ("al menos", "نحو").  Texts of another or an
+unknown language are read as English.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from newsfuse.algorithms.numbers import (
     UNITS,
     NumberMention,
     alternation,
+    base_language,
     find_numbers,
     parse_ordinal,
     qualifier_before,
@@ -123,6 +130,42 @@ _CURRENCY_NAMES = {
     **{code.lower(): code for code in _CODES},
 }
 
+# Unit words of other languages (lower case), by ISO 639-1 code: form -> (pint unit, currency
+# code or "%", kind).  Each row gives a language's forms of one unit, separated by "|".
+_FOREIGN_ROWS: dict[str, tuple[str, ...]] = {
+    "es": ("kilómetro|kilómetros|kilometro|kilometros", "metro|metros", "tonelada|toneladas",
+           "segundo|segundos", "minuto|minutos", "hora|horas", "día|días|dia|dias", "semana|semanas",
+           "mes|meses", "año|años", "por ciento", "dólar|dólares|dolar|dolares", "euro|euros"),
+    "pt": ("quilómetro|quilómetros|quilômetro|quilômetros|quilometro|quilometros", "metro|metros",
+           "tonelada|toneladas", "segundo|segundos", "minuto|minutos", "hora|horas", "dia|dias",
+           "semana|semanas", "mês|meses", "ano|anos", "por cento", "dólar|dólares", "euro|euros"),
+    "fr": ("kilomètre|kilomètres|kilometre|kilometres", "mètre|mètres|metre|metres", "tonne|tonnes",
+           "seconde|secondes", "minute|minutes", "heure|heures", "jour|jours", "semaine|semaines", "mois",
+           "an|ans|année|années", "pour cent", "dollar|dollars", "euro|euros"),
+    "it": ("chilometro|chilometri", "metro|metri", "tonnellata|tonnellate", "secondo|secondi",
+           "minuto|minuti", "ora|ore", "giorno|giorni", "settimana|settimane", "mese|mesi", "anno|anni",
+           "per cento", "dollaro|dollari", "euro"),
+    "de": ("kilometer|kilometern", "meter|metern", "tonne|tonnen", "sekunde|sekunden", "minute|minuten",
+           "stunde|stunden|std.", "tag|tage|tagen", "woche|wochen", "monat|monate|monaten",
+           "jahr|jahre|jahren", "prozent", "dollar|us-dollar", "euro"),
+    "ar": ("كيلومتر|كيلومترا|كيلومترات|كيلو متر|كلم|كم", "متر|مترا|أمتار|امتار", "طن|أطنان|اطنان",
+           "ثانية|ثوان|ثواني", "دقيقة|دقائق", "ساعة|ساعات", "يوم|يوما|أيام|ايام", "أسبوع|أسبوعا|أسابيع",
+           "شهر|شهرا|أشهر", "عام|عاما|أعوام|سنة|سنوات", "بالمئة|بالمائة|في المئة|في المائة|٪",
+           "دولار|دولارا|دولارات", "يورو"),
+}
+# What the rows of `_FOREIGN_ROWS` are, in order.
+_FOREIGN_UNITS = (("kilometer", _LENGTH), ("meter", _LENGTH), ("tonne", _MASS), ("second", _TIME),
+                  ("minute", _TIME), ("hour", _TIME), ("day", _TIME), ("week", _TIME), ("month", _TIME),
+                  ("year", _TIME), ("%", "percent"), ("USD", "money"), ("EUR", "money"))
+_FOREIGN_FORMS: dict[str, dict[str, tuple[str, str]]] = {
+    lang: {form: unit for row, unit in zip(rows, _FOREIGN_UNITS, strict=True) for form in row.split("|")}
+    | {"€": ("EUR", "money")}
+    for lang, rows in _FOREIGN_ROWS.items()
+}
+# A scaled amount names its currency after a preposition: "2 millones de dólares", "23 milliards
+# d'euros", "3 milioni di euro".
+_CURRENCY_LINK = r"(?:(?:de|di|do|da)\s+|d['’])"
+
 _MISC_FORMS = {
     "percent": ("%", "percent"), "per cent": ("%", "percent"), "%": ("%", "percent"),
     "pc": ("%", "percent"), "percentage points": ("pp", "percent"), "percentage point": ("pp", "percent"),
@@ -131,11 +174,24 @@ _MISC_FORMS = {
 }
 
 
-_AFTER_RE = re.compile(
-    r"(?:\s*-\s*|\s+|(?=[A-Za-z%²]))(?P<unit>" + alternation([*_UNIT_FORMS, *_CURRENCY_NAMES, *_MISC_FORMS])
-    + r")(?![A-Za-z0-9])(?P<tail>-(?:long|old|tall|high|wide|deep)\b|\s+old\b)?",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=16)
+def _after_re(lang: str) -> re.Pattern[str]:
+    """The pattern of a unit written after a number in texts of `lang` (a base code): English
+    forms, and the language's own, which end where a word of any script ends."""
+    foreign = _FOREIGN_FORMS.get(lang, {})
+    glued, link, end = ("%²", "", r"(?![A-Za-z0-9])")
+    if foreign:
+        glued, link, end = "%²€٪", "(?P<link>" + _CURRENCY_LINK + ")?", r"(?!\w)"
+    return re.compile(
+        r"(?:\s*-\s*|\s+|(?=[A-Za-z" + glued + r"]))" + link + r"(?P<unit>"
+        + alternation([*_UNIT_FORMS, *_CURRENCY_NAMES, *_MISC_FORMS, *foreign])
+        + r")" + end + r"(?P<tail>-(?:long|old|tall|high|wide|deep)\b|\s+old\b)?",
+        re.IGNORECASE,
+    )
+
+
 _BEFORE_CURRENCY_RE = re.compile(r"(" + alternation([*_SYMBOLS, *_CODES]) + r")\s?$")
 _BEFORE_AGE_RE = re.compile(r"(?i)\baged\s+$")
 _BETWEEN_RE = re.compile(r"(?i)\bbetween\s+$")
@@ -187,8 +243,9 @@ def _factor(pint_name: str) -> float:
     return _round(float(_registry().Quantity(1, pint_name).to_base_units().magnitude))
 
 
-def unit_of(form: str) -> Unit | None:
-    """The unit a written form names ("km", "miles", "Swedish crowns", "%"), or None."""
+def unit_of(form: str, lang: str | None = None) -> Unit | None:
+    """The unit a written form names ("km", "miles", "Swedish crowns", "%"; "kilómetros" in
+    Spanish, `lang`), or None."""
     key = re.sub(r"\s+", " ", form.strip().lower())
     if key in _UNIT_FORMS:
         pint_name, kind = _UNIT_FORMS[key]
@@ -202,6 +259,10 @@ def unit_of(form: str) -> Unit | None:
     if key in _MISC_FORMS:
         base, kind = _MISC_FORMS[key]
         return Unit(base, kind, base)
+    foreign = _FOREIGN_FORMS.get(base_language(lang), {}).get(key)
+    if foreign:
+        name, kind = foreign
+        return Unit(name, kind, _BASES.get(kind, name))
     return None
 
 
@@ -268,15 +329,16 @@ def _round(x: float) -> float:
     return float(f"{x:.12g}")
 
 
-def _qualifier(text: str, number: NumberMention, start: int) -> str | None:
+def _qualifier(text: str, number: NumberMention, start: int, lang: str) -> str | None:
     if number.low is not None and _BETWEEN_RE.search(text, max(0, start - 12), start):
         return "between"
-    found = qualifier_before(text, start)
+    found = qualifier_before(text, start, lang)
     return found[0] if found else None
 
 
-def _measured(text: str, number: NumberMention) -> Quantity | None:
-    """The quantity a number starts or ends, if any (unit after it, currency or 'magnitude' before)."""
+def _measured(text: str, number: NumberMention, lang: str) -> Quantity | None:
+    """The quantity a number starts or ends, if any (unit after it, currency or 'magnitude' before),
+    in a text of `lang` (a base code)."""
     start, end = number.start, number.end
     value, precision = number.value, number.precision
     head = text[max(0, start - 12):start]
@@ -288,40 +350,44 @@ def _measured(text: str, number: NumberMention) -> Quantity | None:
             scale = SCALE_SUFFIXES[glued.group(1)]
             value, precision = value * scale, (precision if precision < 1 else 1.0) * scale
             end = glued.end()
-        unit = unit_of(currency.group(1))
+        unit = unit_of(currency.group(1), lang)
         if unit is None:
             return None
-        return _quantity(text, start, end, value, precision, unit, _qualifier(text, number, start))
+        return _quantity(text, start, end, value, precision, unit, _qualifier(text, number, start, lang))
     begins = magnitude_start(text, start)
     if begins is not None:
-        return _quantity(text, begins, end, value, precision, _MAGNITUDE, _qualifier(text, number, begins))
-    after = _AFTER_RE.match(text, end)
-    if after:
-        unit = _unit_after(after.group("unit"), text[number.start:number.end])
+        return _quantity(text, begins, end, value, precision, _MAGNITUDE,
+                         _qualifier(text, number, begins, lang))
+    after = _after_re(lang).match(text, end)
+    # a preposition before the unit follows a scale word only ("2 millones de dólares")
+    if after and not (after.groupdict().get("link") and number.scale == 1.0):
+        unit = _unit_after(after.group("unit"), text[number.start:number.end], lang)
         if unit is None:
             return None
         if after.group("tail") and "old" in after.group("tail").lower() and unit.kind == _TIME:
             unit = Unit(unit.pint_name, "age", "year")
             factor = _factor(unit.pint_name) / _factor("year")
             value, precision = value * factor, precision * factor
-        return _quantity(text, start, after.end(), value, precision, unit, _qualifier(text, number, start))
+        return _quantity(text, start, after.end(), value, precision, unit,
+                         _qualifier(text, number, start, lang))
     ends = magnitude_end(text, number)
     if ends is not None:
-        return _quantity(text, start, ends, value, precision, _MAGNITUDE, _qualifier(text, number, start))
+        return _quantity(text, start, ends, value, precision, _MAGNITUDE,
+                         _qualifier(text, number, start, lang))
     if _BEFORE_AGE_RE.search(head):
         return _quantity(text, start, end, value, precision, Unit("year", "age", "year"), None)
     return None
 
 
-def _unit_after(form: str, written: str) -> Unit | None:
+def _unit_after(form: str, written: str, lang: str) -> Unit | None:
     lowered = form.lower()
     # "5 million pounds" is money; "300 pounds" of something is a weight.
     if lowered in ("pound", "pounds") and re.search(r"(?i)million|billion|bn|mn", written):
         return Unit("GBP", "money", "GBP")
-    return unit_of(form)
+    return unit_of(form, lang)
 
 
-def _counted(text: str, number: NumberMention) -> Quantity | None:
+def _counted(text: str, number: NumberMention, lang: str) -> Quantity | None:
     # things are counted in whole numbers: "6,5 grados" is a measure of something
     if number.vague or (number.value if number.low is None else number.low) % 1 or is_label(text, number):
         return None
@@ -330,10 +396,12 @@ def _counted(text: str, number: NumberMention) -> Quantity | None:
         return None
     word, end = noun
     return _quantity(text, number.start, end, number.value, number.precision, Unit(word, "count", word),
-                     _qualifier(text, number, number.start))
+                     _qualifier(text, number, number.start, lang))
 
 
-def _shared(text: str, number: NumberMention, partner: NumberMention, measured: Quantity) -> Quantity | None:
+def _shared(
+    text: str, number: NumberMention, partner: NumberMention, measured: Quantity, lang: str
+) -> Quantity | None:
     """`number` in the unit its coordinated `partner` was measured in ("29" of "29 and 36 times")."""
     number = with_shared_scale(number, partner)
     if number.vague or partner.value == 0 or measured.start != partner.start or is_label(text, number):
@@ -342,11 +410,11 @@ def _shared(text: str, number: NumberMention, partner: NumberMention, measured: 
     return Quantity(text=text[number.start:number.end], start=number.start, end=number.end,
                     value=_round(number.value * factor), unit=measured.unit, kind=measured.kind,
                     precision=_round(number.precision * factor),
-                    qualifier=_qualifier(text, number, number.start))
+                    qualifier=_qualifier(text, number, number.start, lang))
 
 
 def _coordinated(
-    text: str, numbers: list[NumberMention], found: list[Quantity | None]
+    text: str, numbers: list[NumberMention], found: list[Quantity | None], lang: str
 ) -> list[Quantity | None]:
     """Give numbers without a unit the unit of the number they are coordinated with: "and"/"or"
     joins two, a comma only continues a list that ends with one ("2, 3 or 4 km")."""
@@ -359,7 +427,7 @@ def _coordinated(
         joined = _COORDINATED_RE.fullmatch(text, numbers[i].end, partner.start)
         listed = via_list[i + 1] and _LISTED_RE.fullmatch(text, numbers[i].end, partner.start)
         if joined or listed:
-            shared[i] = _shared(text, numbers[i], partner, measured)
+            shared[i] = _shared(text, numbers[i], partner, measured, lang)
             via_list[i] = shared[i] is not None
     return shared
 
@@ -409,10 +477,11 @@ _COMPOUND_GAP_RE = re.compile(r"\s*,?\s*(?:and\s+)?")
 
 def find_quantities(text: str, *, lang: str | None = None) -> list[Quantity]:
     """Every quantity in `text` with offsets into it, in order; `lang` (`Article.lang`) decides
-    how "1.300" reads (`numbers.find_numbers`)."""
+    how "1.300" reads (`numbers.find_numbers`) and which unit words and qualifiers count."""
+    code = base_language(lang)
     numbers = find_numbers(text, lang=lang)
-    direct = [_measured(text, number) or _counted(text, number) for number in numbers]
-    found = [q for q in _coordinated(text, numbers, direct) if q is not None]
+    direct = [_measured(text, number, code) or _counted(text, number, code) for number in numbers]
+    found = [q for q in _coordinated(text, numbers, direct, code) if q is not None]
     found.extend(_ordinal_times(text))
     found.extend(_single_units(text))
     found.extend(_quantity(text, start, end, value, precision, _MAGNITUDE, None)
