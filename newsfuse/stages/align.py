@@ -23,6 +23,7 @@ shares are upper bounds.  `bench/synthesis_bench.py` reports the table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,18 @@ ALIGN_THRESHOLD = 0.35
 # Entity labels that name something (spaCy's scheme); numeric ones are read as words.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
+# Arabic writes conjunctions, prepositions, the article and possessives as part of the word:
+# "وبعمق" (and at a depth of) and "عمقه" (its depth) are both "عمق".  A stem keeps this many
+# letters at least (most Arabic roots have three).
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u064B-\u0652\u0640]+")
+_ARABIC_MARKS = re.compile(r"[\u064B-\u0652\u0640]")
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_ARABIC_CONJUNCTIONS = ("و", "ف")
+_ARABIC_PREPOSITIONS = ("ب", "ك", "ل")
+_ARABIC_ARTICLE = "ال"
+_ARABIC_ELIDED = "لل"
+_ARABIC_SUFFIXES = ("ها", "ه", "ا")
+_ARABIC_STEM = 3
 
 
 @dataclass(frozen=True)
@@ -64,25 +77,54 @@ class Alignment:
         return self.claims[self.claim_of[index]].support
 
 
+def _strip(word: str, affixes: Sequence[str], *, prefix: bool) -> str:
+    """`word` without the first of `affixes` it starts (or ends) with, if a stem is left."""
+    for a in affixes:
+        if (word.startswith(a) if prefix else word.endswith(a)) and len(word) - len(a) >= _ARABIC_STEM:
+            return word[len(a):] if prefix else word[:-len(a)]
+    return word
+
+
+def arabic_stem(word: str) -> str:
+    """One form for an Arabic word with its clitics: short vowels and hamza seats dropped, then
+    a conjunction (و ف), a preposition (ب ك ل), the article (ال) and a possessive or feminine
+    ending (ه ها ة ا) stripped, each only when three letters are left ("وبعمق" and "عمقه" are
+    "عمق"; "بلغ" stays "بلغ")."""
+    word = _ARABIC_MARKS.sub("", word).translate(_ARABIC_LETTERS)
+    word = _strip(word, _ARABIC_CONJUNCTIONS, prefix=True)
+    # "للزلزال" (for the quake): ل and ال meet as لل
+    word = _strip(word, (_ARABIC_ELIDED,), prefix=True) if word.startswith(_ARABIC_ELIDED) else \
+        _strip(_strip(word, _ARABIC_PREPOSITIONS, prefix=True), (_ARABIC_ARTICLE,), prefix=True)
+    return _strip(word, _ARABIC_SUFFIXES, prefix=False)
+
+
 def positioned_terms(sentence: Sentence) -> list[tuple[str, str, int]]:
     """``(term, surface text, start offset in the article)`` for each content term of a sentence.
 
     A named entity adds ``@`` + its alias key before its own words, so that spellings and
     synonyms meet (Mahin / Maheen) while a name the recogniser missed in one outlet still shares
-    its words with the other.  Numeric entities (dates, amounts) are left to their words.
+    its words with the other.  Numeric entities (dates, amounts) are left to their words; an
+    Arabic word is one term, its `arabic_stem`.
     """
     entities = sorted((e for e in sentence.entities if e.label in NAME_LABELS), key=lambda e: e.start)
     out: list[tuple[str, str, int]] = []
     k = 0
+    last = -1
     for word, start, end in word_spans(sentence.text):
         pos = sentence.start + start
         while k < len(entities) and entities[k].end <= pos:
             k += 1
         if k < len(entities) and entities[k].start <= pos and (not out or out[-1][2] < entities[k].start):
             out.append(("@" + entities[k].key, entities[k].text, entities[k].start))
-        term = content_term(word)
+        surface = sentence.text[start:end]
+        if _ARABIC_WORD.fullmatch(surface):
+            # transliterated, an Arabic word falls apart at its ع ("wb`mq": "wb", "mq")
+            term = None if start == last or len(surface) < _ARABIC_STEM else arabic_stem(surface)
+            last = start
+        else:
+            term = content_term(word)
         if term is not None:
-            out.append((term, sentence.text[start:end], pos))
+            out.append((term, surface, pos))
     return out
 
 

@@ -27,7 +27,9 @@ one depth.  A value's `Measured` names that slot in words a parse finds whatever
   was issued": issue).
 
 Only English sentences are parsed (`english_parser`, no entity recogniser), and only those that
-state a value.
+state a value.  A measure in another language is read from word order (`by_word_order`): its
+head is the word before it ("a una profundidad de 10 km", "وبعمق 15 كيلومترا": depth), its
+anchor the words after it in its phrase ("80 km al noroeste de Katmandú").
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from unidecode import unidecode
 from newsfuse.algorithms.aliases import alias_key
 from newsfuse.algorithms.dates import is_calendar_word
 from newsfuse.algorithms.numbers import parse_number
+from newsfuse.algorithms.skeleton import is_non_latin
 from newsfuse.model import Sentence
 from newsfuse.nlp import english_parser
 
@@ -64,6 +67,10 @@ _NOT_EVENTS = _REPORTING | {"be", "have"}
 _SUBSET_WORDS = frozenset({"amod", "compound"})
 _NATIONALITY_PREFIX = 5
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+# Words of fewer letters are mostly particles in the Latin script ("de", "von", "una", "del");
+# Arabic writes its particles onto the word and most of its stems have three letters.
+_LATIN_WORD = 4
+_OTHER_SCRIPT_WORD = 3
 _PAIR_BEFORE = re.compile(r"\d[-–/:]$")
 _PAIR_AFTER = re.compile(r"[-–/:]\d")
 BATCH = 64
@@ -347,6 +354,23 @@ def _measure(tokens: Sequence[Token]) -> Measured:
         return found
     definite = not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in owner.children)
     return replace(found, owner=_lemma(owner), owner_proper=_is_name(owner), owner_definite=definite)
+
+
+def _word(term: str) -> bool:
+    """Whether a content term can name a measure: a word, long enough not to be a particle."""
+    if not term[:1].isalpha():
+        return False
+    return len(term) >= (_OTHER_SCRIPT_WORD if is_non_latin(term) else _LATIN_WORD)
+
+
+def by_word_order(before: Sequence[str], after: Sequence[str]) -> Measured:
+    """What a measure of an unparsed language measures, from the content terms of its phrase
+    `before` and `after` it: the nearest word before it is its head, the words after it are its
+    anchor.  Without a parse nothing tells a name from another word, so every word of the anchor
+    counts as one (two measures from different anchors are two facts)."""
+    head = next((t for t in reversed(before) if _word(t)), "")
+    anchor = frozenset(t for t in after if _word(t))
+    return Measured(head=head, anchor=anchor, anchor_names=anchor)
 
 
 def measured(doc: Doc, start: int, end: int, kind: str) -> Measured:

@@ -39,9 +39,17 @@ from newsfuse.algorithms.numbers import (
 )
 from newsfuse.model import Sentence
 from newsfuse.stages.align import Alignment, positioned_terms
-from newsfuse.stages.reconcile.measured import counted_numbers, measured, parse
+from newsfuse.stages.reconcile.measured import by_word_order, counted_numbers, measured, parse
 from newsfuse.stages.reconcile.names import common_words, named_values
-from newsfuse.stages.reconcile.value import PLACE_LABELS, TWELVE_HOUR, Terms, Value, clause, make_value
+from newsfuse.stages.reconcile.value import (
+    PLACE_LABELS,
+    TWELVE_HOUR,
+    Terms,
+    Value,
+    clause,
+    make_value,
+    phrase,
+)
 
 # A place named in the first `LEAD_SENTENCES` sentences of one article in `STORY_PLACE_SHARE`
 # is where the story happens.
@@ -191,6 +199,15 @@ def story_places(sentences: Sequence[Sentence]) -> frozenset[str]:
     return frozenset(top | {key for key, n in by_lead.items() if n * STORY_PLACE_SHARE >= articles})
 
 
+def _unparsed(s: Sentence, v: Value, terms: Terms) -> Value:
+    """A measure of a sentence that is not parsed (not English), read from the words of its
+    phrase (`measured.by_word_order`)."""
+    left, right = phrase(s, v.start, v.end)
+    before = [t for t, _, pos in terms if left <= pos < v.start]
+    after = [t for t, _, pos in terms if v.end <= pos < right]
+    return replace(v, measured=by_word_order(before, after))
+
+
 def slot_values(alignment: Alignment, english: Collection[str] = ()) -> list[Value]:
     """Every checkable value stated in the story's sentences; the figures of the sentences of
     `english` articles are told what they count or measure (`stages.measured`)."""
@@ -213,6 +230,8 @@ def slot_values(alignment: Alignment, english: Collection[str] = ()) -> list[Val
             offset = s.start
             figures = _own_dates([replace(v, measured=measured(doc, v.start - offset, v.end - offset, v.kind))
                                   for v in figures])
+        elif s.article not in english:
+            figures = [_unparsed(s, v, terms) if v.kind == "quantity" else v for v in figures]
         figures = [replace(v, when=_days(s, v)) for v in figures
                    if not v.measured.classifies and not _labels_a(v, labels)]
         out += figures + named_values(i, s, terms, common)

@@ -25,10 +25,10 @@ PHRASE_WORDS = 8
 _LOOSE = r"(?:and|or|but|the|a|an|of|to|in|on|at|for|by|with|from|that|as)"
 _LOOSE_START = re.compile(r"(?:and|or|but)\s+", re.IGNORECASE)
 _LOOSE_END = re.compile(r"[\s,]+" + _LOOSE + r"$", re.IGNORECASE)
-# Where a clause ends: punctuation that closes one, a dash or bracket set off by spaces, a
-# conjunction or relative word that opens the next.
+# Where a clause ends: punctuation that closes one (Arabic's too), a dash or bracket set off by
+# spaces, a conjunction or relative word that opens the next.
 _CLAUSE_BREAK = re.compile(
-    r"[;:!?\"“”()\[\]]|,(?=\s)|\s[-–—]+\s|\s(?:but|while|whereas|although|though|because|which|who|"
+    r"[;:!?\"“”()\[\]؛؟]|[,،](?=\s)|\s[-–—]+\s|\s(?:but|while|whereas|although|though|because|which|who|"
     r"whom|whose|where|said|says|told|according)\b",
     re.IGNORECASE,
 )
