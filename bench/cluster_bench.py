@@ -8,12 +8,13 @@ TF-IDF + average-link agglomerative recipe (bench/baselines.py) measured in the 
   through a serialised `ClusterState` against one pass (B-cubed agreement, ids that survive).
 - Scale: corpora made by ../shared/tools/scale_corpus.py (cached in bench/out/scale-N.jsonl).
   Each method runs in a child process of its own (`python -m bench.cluster_bench child ...`) that
-  reads the JSONL records into articles (the URL's date as `published`, as the cleaner reads it;
-  no other cleaning), clusters them, and reports wall and CPU time (its feature-extraction
-  workers' included).  Peak memory is the larger of the child's own peak resident set and the
-  peak, sampled every quarter second, of the proportional set size (PSS) summed over the child
-  and its workers (forked workers share the parent's pages; PSS counts a shared page once).  The
-  baseline is not run when its n x n matrices would not fit in memory.
+  reads the JSONL records into articles (`published`: the URL's date, else a date line at the top
+  of the text, as the cleaner reads them; no other cleaning), clusters them, and reports wall and
+  CPU time (its feature-extraction workers' included).  Peak memory is the larger of the child's
+  own peak resident set and the peak, sampled every quarter second, of the proportional set size
+  (PSS) summed over the child and its workers (forked workers share the parent's pages; PSS
+  counts a shared page once).  The baseline is not run when its n x n matrices would not fit in
+  memory.
 
 Usage: python -m bench.cluster_bench [N ...]   (default: 20000 200000)
 """
@@ -149,7 +150,7 @@ def child(method: str, corpus_path: str, pred_path: str, threshold: str) -> None
     The timed part is reading the corpus and clustering it; imports (scikit-learn's, ours) are not.
     """
     from newsfuse.model import Article
-    from newsfuse.stages.clean.published import date_from_url
+    from newsfuse.stages.clean.published import date_from_top_lines, date_from_url
     from newsfuse.stages.cluster import cluster
 
     started, cpu = time.perf_counter(), time.process_time()
@@ -158,7 +159,9 @@ def child(method: str, corpus_path: str, pred_path: str, threshold: str) -> None
         for line in lines:
             r = json.loads(line)
             articles.append(Article(id=r["id"], source=corpus_path, text=r["text"], url=r.get("url"),
-                                    outlet=r.get("outlet"), published=date_from_url(r.get("url"))))
+                                    outlet=r.get("outlet"),
+                                    published=date_from_url(r.get("url")) or date_from_top_lines(
+                                        r["text"].splitlines())))
     if method == OURS:
         doc = stories_doc(cluster(articles)[0])
     else:

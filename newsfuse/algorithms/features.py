@@ -21,6 +21,9 @@ EPA) recur across unrelated events by coincidence, so they can strengthen a matc
 one on their own.  A word carrying digits ("Palmyra2") is a word when it has four letters or
 more, a code otherwise.
 
+`extract` also tells which keys the first characters of the text hold (its lead), for callers
+that weigh the headline and first lines more.
+
 Pure functions, no I/O.  Each distinct token of a text is classified once, through a cache,
 because this runs on every article of corpora of millions.
 """
@@ -128,13 +131,14 @@ _NONE: tuple[int, Pairs] = (_ALWAYS, ())
 @dataclass(frozen=True)
 class Features:
     """The distinct keys of one article, the subset that may anchor a match, the skeleton
-    guesses of its words in scripts without capitals (see the module docstring), and the
-    language its stop words point to."""
+    guesses of its words in scripts without capitals (see the module docstring), the
+    language its stop words point to, and the keys its lead (title and first lines) holds."""
 
     keys: frozenset[str]
     anchors: frozenset[str]
     guesses: frozenset[str] = frozenset()
     lang: str | None = None
+    lead: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=_CACHE)
@@ -210,7 +214,8 @@ def _classify(token: str) -> tuple[int, Pairs]:
                 return _coded(token)
             key = _ascii(token).lower().replace("-", "")
             if token[0].isupper():
-                return _IF_NAME, ((NAME + key, True),)
+                bones = _skeleton_key(token)
+                return _IF_NAME, ((NAME + key, True), (bones, True)) if bones else ((NAME + key, True),)
             return _ALWAYS, ((WORD + key, True),)
         if _DIGIT.search(token):
             return _coded(token)
@@ -251,7 +256,7 @@ def _caseless_guesses(tokens: list[str]) -> frozenset[str]:
     out: set[str] = set()
     previous = ""
     for token in tokens:
-        if is_non_latin(token) and not token.isupper() and not token.islower():
+        if is_non_latin(token) and not token[0].isupper() and not token[0].islower():
             if _ascii(token).lower() not in STOPWORDS:
                 for word in (token, previous + token) if previous else (token,):
                     if key := _skeleton_key(word):
@@ -275,18 +280,21 @@ def _entry(token: str) -> Entry:
     return entry
 
 
-def extract(text: str) -> Features:
-    """The story features of `text` (give the title and body together when both are known)."""
+def extract(text: str, lead: int = 0) -> Features:
+    """The story features of `text` (give the title and body together when both are known), and
+    which of its keys its first `lead` characters hold."""
     tokens = _TOKEN.findall(text)
     distinct = set(tokens)
     lower_seen = {t for t in distinct if t.islower()}
     lang = stopword_language(lower_seen)
     stops = LANGUAGE_STOPWORDS[lang] if lang else _ANY_STOPWORD
     known = _CLASSIFIED.get
+    leading = set(_TOKEN.findall(text[:lead])) if lead else set()
     # Lower-case words, the most of a text, in bulk; then the rest, which may be names.
-    entries = [known(t) or _entry(t) for t in lower_seen - stops]
-    keys = set(chain.from_iterable(e[1] for e in entries))
-    anchors = set(chain.from_iterable(e[2] for e in entries))
+    entries = {t: known(t) or _entry(t) for t in lower_seen - stops}
+    keys = set(chain.from_iterable(e[1] for e in entries.values()))
+    anchors = set(chain.from_iterable(e[2] for e in entries.values()))
+    lead_keys = set(chain.from_iterable(entries[t][1] for t in leading & entries.keys()))
     names: set[str] = set()
     for token in distinct - lower_seen:
         use, found, anchored = known(token) or _entry(token)
@@ -301,9 +309,11 @@ def extract(text: str) -> Features:
             names.add(token)
         keys.update(found)
         anchors.update(anchored)
+        if token in leading:
+            lead_keys.update(found)
     if len(names) > 1:
         pairs = _name_pairs(tokens, names)
         keys |= pairs
         anchors |= pairs
     guesses = _caseless_guesses(tokens) if _CASELESS.search(text) else frozenset()
-    return Features(frozenset(keys), frozenset(anchors), guesses, lang)
+    return Features(frozenset(keys), frozenset(anchors), guesses, lang, frozenset(lead_keys))

@@ -31,6 +31,7 @@ _CLASSES = str.maketrans({"p": "b", "v": "f", "g": "j", "c": "k", "q": "k", "z":
 _NOT_CONSONANT = re.compile(r"[^bdfjklmnrst]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _DIGIT = re.compile(r"\d")
+_DIGIT_TAIL = re.compile(r"(\D+?)-?(\d+)")
 
 
 def is_non_latin(token: str) -> bool:
@@ -40,14 +41,19 @@ def is_non_latin(token: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
-    """The consonant skeleton of a word in any script ("Germanwings" -> "jrmnjs"); none ("") for a
-    word with digits, which is a code, not a name to transliterate.
+    """The consonant skeleton of a word in any script ("Germanwings" -> "jrmnjs").  A name with a
+    number after it keeps the number ("Macron2" -> "mkrn2"); a word with digits elsewhere is a
+    code, not a name to transliterate, and has none ("").
 
     >>> skeleton("Macron") == skeleton("ماكرون")
     True
     """
     if _DIGIT.search(word):
-        return ""
+        tail = _DIGIT_TAIL.fullmatch(word)
+        if tail is None:
+            return ""
+        bones = skeleton(tail.group(1))
+        return bones + tail.group(2) if bones else ""
     if word.startswith(_ARABIC_ARTICLE) and len(word) > len(_ARABIC_ARTICLE) + 1:
         word = word[len(_ARABIC_ARTICLE):]
     latin = unidecode(word).lower()

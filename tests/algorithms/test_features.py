@@ -63,6 +63,20 @@ def test_latin_names_give_skeletons_that_meet_the_arabic_guess() -> None:
     assert "s:mkrn" in extract("President Macron spoke in Paris.").keys
 
 
+def test_a_name_carrying_a_number_meets_its_arabic_spelling_with_that_number() -> None:
+    assert "s:mkrn7" in extract("President Macron7 spoke in Paris7.").keys
+    assert "s:mkrn7" in extract("قال ماكرون7 إن الكاتدرائية7 ستبنى").guesses
+    assert "s:mkrn8" not in extract("President Macron7 spoke.").keys
+
+
+def test_the_lead_keys_are_those_of_the_first_characters() -> None:
+    text = "Kessington swamped by floodwaters\nThe mayor of Brenmoor later praised volunteers."
+    features = extract(text, lead=len("Kessington swamped by floodwaters"))
+    assert {"w:floodwater", "w:swamp"} <= features.lead and any(k.startswith("n:") for k in features.lead)
+    assert "w:volunteer" in features.keys - features.lead
+    assert extract(text).lead == frozenset()
+
+
 def _words(text: str) -> set[str]:
     return set(text.split())
 
@@ -89,7 +103,7 @@ def test_decimal_comma_is_a_point() -> None:
 
 @given(st.text(max_size=200))
 def test_extract_never_fails_and_anchors_are_keys(text: str) -> None:
-    features = extract(text)
-    assert features.anchors <= features.keys
+    features = extract(text, lead=len(text) // 2)
+    assert features.anchors <= features.keys and features.lead <= features.keys
     assert all(k[:2] in {"n:", "w:", "#:", "c:", "s:"} for k in features.keys | features.guesses)
     assert not any(k[2:] in STOPWORDS for k in features.keys if k.startswith("w:"))

@@ -40,9 +40,14 @@ def test_script_test() -> None:
 
 
 @given(st.text(max_size=40))
-def test_a_skeleton_holds_only_consonant_classes(word: str) -> None:
-    assert re.fullmatch(r"[bdfjklmnrst]*", skeleton(word))
+def test_a_skeleton_holds_only_consonant_classes_and_a_trailing_number(word: str) -> None:
+    assert re.fullmatch(r"[bdfjklmnrst]*\d*", skeleton(word))
 
 
-def test_a_word_with_digits_has_no_skeleton() -> None:
-    assert skeleton("ماكرونy2") == "" and skeleton("A320") == ""
+def test_a_name_with_a_number_keeps_the_number_across_scripts() -> None:
+    assert skeleton("ماكرونy2") == skeleton("Macrony2") == skeleton("Macron2") == "mkrn2"
+    assert skeleton("Macron2") != skeleton("Macron3") != skeleton("Macron")
+
+
+def test_a_code_has_no_skeleton() -> None:
+    assert skeleton("A320") == "" and skeleton("4U9525") == "" and skeleton("B2B2") == ""

@@ -51,6 +51,20 @@ FLOOD = [
      "Residents of Kessington returned to flooded homes near Canal Street as forecasters warned of more "
      "rain. About 3,000 people spent the night in shelters after the river reached 6.2 metres."),
 ]
+# The flood told in German: the first report shares little with the English ones but a name, the
+# second the figures too, and the two share many German words, so they meet each other first.
+FLOOD_DE = [
+    ("fl-de-1", "2021-03-10", "de", "Hochwasser in Kessington",
+     "Nach tagelangem Regen steht das Hafenviertel unter Wasser. Feuerwehr und Technisches Hilfswerk "
+     "brachten Familien mit Booten in Sicherheit. Schulen und Kindergärten bleiben geschlossen. Der "
+     "Bürgermeister sprach von der schwersten Überschwemmung seit Jahrzehnten und bat um Spenden für "
+     "Notunterkünfte, Decken und Trinkwasser in Kessington."),
+    ("fl-de-2", "2021-03-10", "de", "Schwerste Überschwemmung seit Jahrzehnten",
+     "Feuerwehr und Technisches Hilfswerk holten Familien mit Booten aus dem Hafenviertel, das nach "
+     "tagelangem Regen unter Wasser steht; rund 3.000 Bewohner verließen ihre Häuser an der Canal Street, "
+     "der Fluss erreichte 6,2 Meter. Schulen und Kindergärten bleiben geschlossen; der Bürgermeister bat "
+     "um Spenden für Notunterkünfte, Decken und Trinkwasser in Kessington."),
+]
 LIBRARY = [
     ("lib-1", None, "en", "Brenmoor approves library budget",
      "The Brenmoor council approved the library budget on Monday after a debate on opening hours and the "

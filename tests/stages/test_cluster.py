@@ -10,7 +10,7 @@ import pytest
 from newsfuse.model import Article
 from newsfuse.stages.cluster import ClusterParams, ClusterState, cluster, day_span, story_id
 
-from .cluster_fixtures import CAPTURE, FLOOD, RECAPTURE, article, corpus, gold
+from .cluster_fixtures import CAPTURE, FLOOD, FLOOD_DE, RECAPTURE, article, corpus, gold
 
 
 def _partition(stories: list) -> set[frozenset[str]]:
@@ -44,6 +44,16 @@ def test_spelling_variants_and_a_french_report_join_their_story() -> None:
     stories, _ = cluster([article(row) for row in CAPTURE + FLOOD])
     capture = next(s for s in stories if "cap-1" in s.articles)
     assert {"cap-3", "cap-fr"} <= set(capture.articles)  # "Valmorah"; French
+
+
+def test_reports_in_another_language_that_met_each_other_first_join_their_story() -> None:
+    german = [article(row) for row in FLOOD_DE]
+    stories, _ = cluster(corpus() + german)
+    assert {r[0] for r in FLOOD + FLOOD_DE} in [set(s.articles) for s in stories]
+    # the same reports a year later are another event
+    later = [replace(a, published="2022-03-10") for a in german]
+    stories, _ = cluster(corpus() + later)
+    assert {r[0] for r in FLOOD_DE} in [set(s.articles) for s in stories]
 
 
 def test_shared_numbers_and_abbreviations_alone_do_not_make_a_story() -> None:

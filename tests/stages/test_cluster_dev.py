@@ -11,9 +11,9 @@ from pathlib import Path
 from newsfuse import api
 from newsfuse.stages.cluster import cluster
 
-# This version scores 0.896 (TF-IDF + average-link agglomerative, tuned on dev: 0.745); the floor
+# This version scores 0.922 (TF-IDF + average-link agglomerative, tuned on dev: 0.745); the floor
 # below may only ever be raised.
-DEV_BCUBED_FLOOR = 0.88
+DEV_BCUBED_FLOOR = 0.91
 
 
 def test_the_two_seed_articles_form_one_story(seed_paths: list[Path]) -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from newsfuse.errors import StoreError
 from newsfuse.stages.cluster import ClusterState, cluster
+from newsfuse.stages.cluster.state import FORMAT
 
 from .cluster_fixtures import corpus
 
@@ -26,6 +27,16 @@ def test_the_state_is_compact() -> None:
     articles = corpus()
     _, state = cluster(articles)
     assert len(state.to_bytes()) < sum(len(a.text) for a in articles) * 2
+
+
+def test_a_state_of_another_format_is_read_again_from_the_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = corpus()
+    one_pass, state = cluster(articles)
+    monkeypatch.setattr("newsfuse.stages.cluster.state.FORMAT", FORMAT - 1)
+    older = state.to_bytes()
+    monkeypatch.undo()
+    assert ClusterState.from_bytes(older) == ClusterState()
+    assert cluster(articles, ClusterState.from_bytes(older))[0] == one_pass
 
 
 @pytest.mark.parametrize("blob", [b"", b"not a state", b"PK\x03\x04broken"])

@@ -20,7 +20,7 @@ from newsfuse.stages.clean.boilerplate import classify
 from newsfuse.stages.clean.headline import find_dek, find_title, strip_site_name
 from newsfuse.stages.clean.html_text import Extraction, extract_html
 from newsfuse.stages.clean.lines import Line, normalize, split_lines, words
-from newsfuse.stages.clean.published import PUBLISHED_LINE, date_from_url, first_date
+from newsfuse.stages.clean.published import PUBLISHED_LINE, date_from_top_lines, date_from_url, first_date
 from newsfuse.stages.clean.repeated import learn, repeated_key
 
 _HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
@@ -232,8 +232,8 @@ def _published(
     reasons: list[str | None],
     now: datetime | None,
 ) -> str | None:
-    """The first date that the source field, page metadata, URL, dateline or a "Published ..."
-    line gives."""
+    """The first date that the source field, page metadata, URL, dateline, a "Published ..."
+    line or a date line at the top of the page gives."""
     stamps = [
         x.text
         for x, r in zip(lines, reasons, strict=True)
@@ -244,6 +244,7 @@ def _published(
         or date_from_url(p.url, now)
         or first_date([dateline.date if dateline else None], now)
         or first_date(stamps, now)
+        or date_from_top_lines([x.text for x in lines], now)
     )
 
 

@@ -1,15 +1,16 @@
 """The publication date: read from what the source says, never guessed, never after ingestion.
 
 Sources in order of trust: the source's own field, the page metadata, the URL path
-(/2015/11/01/, 20151101, /2015/nov/2/), a dateline with a full date, a "Published ..." line.
-A date missing its year, month or day is not completed from today's date: it is no date.
+(/2015/11/01/, 20151101, /2015/nov/2/), a dateline with a full date, a "Published ..." line,
+and last a date line near the top of the page (`date_from_top_lines`).  A date missing its year,
+month or day is not completed from today's date: it is no date.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
@@ -35,6 +36,21 @@ _DATE_PHRASE = re.compile(
 # "Published April 25, 2015 12:08PM", "Posted By: X on May 12, 2015": a page's own date stamp
 # (a bare date line may be the day the page was crawled, so it is not one).
 PUBLISHED_LINE = re.compile(r"^\W*(?:first )?(?:published|posted)\b", re.IGNORECASE)
+# A page states its date under the title, before the story: "June 28, 2017", "By A. Writer, May 20,
+# 2015", "date 2019-04-15 Fire engulfs...", "Agencies · PARIS · 25 MARCH 2015 · 15:20 CET".  Only
+# a line that starts with the date (after bullets or a label) or a short line holding one counts:
+# further in, a date is the event's own ("On September 14, 2015 the detectors...").
+TOP_LINES = 5
+SHORT_LINE = 60
+_FULL_DATE = (
+    rf"(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{4})(?![\d/.-]\d)"
+)
+_ANY_DATE = re.compile(rf"(?<![\w/.-]){_FULL_DATE}", re.IGNORECASE)
+_DATE_FIRST = re.compile(
+    rf"^[\W_]*(?:(?:date|published|posted|updated)\b[\W_]*)?{_WEEKDAY}{_FULL_DATE}", re.IGNORECASE
+)
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _URL_DATES = (
     re.compile(r"(?<!\d)((?:19|20)\d\d)[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?!\d)"),
@@ -121,6 +137,50 @@ def date_from_url(url: str | None, now: datetime | None = None) -> str | None:
             if iso is not None:
                 return iso
     return None
+
+
+def _numeric_date(phrase: str, now: datetime) -> str | None:
+    """ISO of "27.3.2015" or "03/27/2015": day and month told apart by the one above 12; a date
+    that reads both ways ("03/04/2015") is no date."""
+    m = _NUMERIC_DATE.fullmatch(phrase)
+    if m is None:
+        return None
+    a, b, year = (int(g) for g in m.groups())
+    if a != b and a <= 12 and b <= 12:
+        return None
+    day, month = (a, b) if a > 12 else (b, a)
+    try:
+        return _iso(date(year, month, day), now)
+    except ValueError:
+        return None
+
+
+def _line_dates(line: str, now: datetime) -> list[str]:
+    """The dates a top line states: the one it starts with, or any in a short line."""
+    if _DATE_FIRST.match(line):
+        first = _ANY_DATE.search(line)
+        found = [first] if first else []
+    elif len(line.strip()) <= SHORT_LINE:
+        found = list(_ANY_DATE.finditer(line))
+    else:
+        return []
+    out = []
+    for m in found:
+        phrase = m.group(0)
+        iso = _numeric_date(phrase, now) if _NUMERIC_DATE.fullmatch(phrase) else parse_date(phrase, now)
+        if iso is not None:
+            out.append(iso)
+    return out
+
+
+def date_from_top_lines(lines: Sequence[str], now: datetime | None = None) -> str | None:
+    """The date a page states near its top: the earliest date of its first `TOP_LINES` non-empty
+    lines, from a line that starts with it or a short line that holds it (the earliest, because
+    the later stamps of a page are its updates or the day it was saved)."""
+    now = _ensure_utc(now)
+    top = [line for line in lines if line.strip()][:TOP_LINES]
+    found = [iso for line in top for iso in _line_dates(line, now)]
+    return min(found, key=lambda iso: iso[:10]) if found else None
 
 
 def first_date(candidates: Iterable[str | None], now: datetime | None = None) -> str | None:

@@ -49,6 +49,9 @@ class AnchorIndex:
         stories = story_of[owners[placed]]
         if not len(stories):
             return []
-        found, inverse = np.unique(stories, return_inverse=True)
-        weight = np.bincount(inverse, weights=shared[placed])
+        order = np.argsort(stories, kind="stable")
+        stories = stories[order]
+        starts = np.flatnonzero(np.concatenate([[True], stories[1:] != stories[:-1]]))
+        found = stories[starts]
+        weight = np.add.reduceat(shared[placed][order].astype(np.float64), starts)
         return found[np.lexsort((found, -weight))[:limit]].tolist()

@@ -1,5 +1,6 @@
-"""The clustering loop: each article joins the best candidate story or founds a new one, then a
-sweep moves every article to the story that suits it best now that all are placed.
+"""The clustering loop: each article joins the best candidate story or founds a new one, a sweep
+moves every article to the story that suits it best now that all are placed, and a last pass
+joins groups of reports in one language to their story in another.
 
 Articles come in the canonical order.  An article is scored only against the stories of the
 earlier articles that share the most anchor weight with it (`index.py`), and only against those
@@ -8,8 +9,10 @@ cosine to its centroid when that cosine reaches `threshold`, else it founds a ne
 then compares each article's cosine to its own story without it with its best other candidate:
 it moves when another story suits it better, and leaves to found its own when no story reaches
 `threshold` any more (all moves decided on the stories as the pass left them, so the decisions
-can be spread over processes).  A story's id is a hash of its first article, so it keeps its id
-as long as that article stays first.
+can be spread over processes).  Last, each story whose languages another story lacks may join
+it whole, smallest stories first, when their centroids reach `threshold` in the entity space
+(names, numbers, codes, skeletons) and their dates are near.  A story's id is a hash of its
+first article, so it keeps its id as long as that article stays first.
 """
 
 from __future__ import annotations
@@ -60,12 +63,12 @@ def story_id(founder: str) -> str:
     return "s-" + xxhash.xxh3_64_hexdigest(founder.encode("utf-8"))[:_ID_HEX]
 
 
-def _heaviest_anchors(vector: Vector, limit: int) -> np.ndarray:
-    """Where the article's `limit` heaviest anchors are among its keys (in key order)."""
-    at = np.flatnonzero(vector.anchor)
+def _heaviest_anchors(anchor: np.ndarray, weights: np.ndarray, limit: int) -> np.ndarray:
+    """Where the `limit` heaviest anchors are among an article's or a profile's keys (in key order)."""
+    at = np.flatnonzero(anchor)
     if len(at) > limit:
-        at = np.sort(at[np.argsort(-vector.full[at], kind="stable")[:limit]])
-    return at.astype(np.uint16)
+        at = np.sort(at[np.argsort(-weights[at], kind="stable")[:limit]])
+    return at
 
 
 def _near(story: tuple[int, int] | None, article: tuple[int, int] | None, window: int) -> bool:
@@ -93,7 +96,8 @@ class Clusterer:
                  params: ClusterParams, workers: int = 1) -> None:
         self.ids, self.vectors, self.headlines, self.params = ids, vectors, headlines, params
         self.workers = workers
-        self.lookups = [_heaviest_anchors(v, params.lookup_anchors) for v in vectors]
+        self.lookups = [_heaviest_anchors(v.anchor, v.full, params.lookup_anchors).astype(np.uint16)
+                        for v in vectors]
         self.index = AnchorIndex([v.keys[at] for v, at in zip(vectors, self.lookups, strict=True)],
                                  params.max_postings)
         self.story_of = np.full(len(vectors), -1, dtype=np.int64)
@@ -171,6 +175,38 @@ class Clusterer:
                 moved += 1
         return moved
 
+    def _story_candidates(self, number: int) -> list[int]:
+        """The stories whose articles share the most anchor weight with story `number`'s profile."""
+        profile = self.stories[number].profile
+        at = _heaviest_anchors(profile.anchor, profile.full, self.params.lookup_anchors)
+        return self.index.candidates(profile.keys[at], profile.full[at], self.story_of, len(self.vectors),
+                                     self.params.candidates + 1)
+
+    def _merge_across_languages(self) -> None:
+        """Join each story to the best bigger story, within the time window, that holds none of its
+        languages, when their centroids reach `threshold` in the entity space (smallest stories
+        first).  Reports in one language meet each other on their words before they meet their
+        story on its names: the group then holds together and the sweep moves none of them."""
+        order = sorted((n for n, s in enumerate(self.stories) if s.members),
+                       key=lambda n: (len(self.stories[n].members), self.stories[n].members[0]))
+        for n in order:
+            story = self.stories[n]
+            mine = {lang for lang, k in story.langs.items() if k > 0}
+            best, best_score = None, self.params.threshold
+            for t in self._story_candidates(n):
+                other = self.stories[t]
+                if (t == n or len(other.members) < len(story.members)
+                        or any(other.langs.get(lang, 0) > 0 for lang in mine)
+                        or not _near(story.days, other.days, self.params.window_days)):
+                    continue
+                score = story.profile.similarity(other.profile, entity=True)
+                if score > best_score:
+                    best, best_score = t, score
+            if best is not None:
+                for m in list(story.members):
+                    self._leave(m)
+                    self._join(m, best)
+
     def _title(self, story: _Story) -> str:
         """The headline of the story's most central report in its most common language."""
         lang = max(story.langs, key=lambda k: (story.langs[k], k))
@@ -188,6 +224,7 @@ class Clusterer:
         for _ in range(self.params.sweeps):
             if not self._sweep():
                 break
+        self._merge_across_languages()
         stories = [s for s in self.stories if s.members]
         for story in stories:
             story.members.sort()

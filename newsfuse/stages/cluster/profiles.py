@@ -56,6 +56,16 @@ class Profile:
             return float(vector.entity[mine] @ self.entity[theirs])
         return float(vector.full[mine] @ self.full[theirs])
 
+    def similarity(self, other: Profile, *, entity: bool) -> float:
+        """The cosine between this story's centroid and `other`'s, in the entity or the full space."""
+        if not len(self.keys) or not len(other.keys):
+            return 0.0
+        mine, theirs = other._match(self.keys)
+        a, b = (self.entity, other.entity) if entity else (self.full, other.full)
+        n2 = (self.entity_norm2 if entity else self.full_norm2) * (
+            other.entity_norm2 if entity else other.full_norm2)
+        return float(a[mine] @ b[theirs]) / n2**0.5 if n2 > 1e-12 else 0.0
+
     def remove(self, vector: Vector) -> None:
         """Take an article's vectors out again (its keys stay, with what others gave them)."""
         mine, theirs = self._match(vector.keys)

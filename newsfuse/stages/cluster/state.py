@@ -22,7 +22,7 @@ from newsfuse.stages.cluster.prepare import Prepared
 from newsfuse.stages.cluster.titles import Headline
 from newsfuse.stages.cluster.vectors import Hashed
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,9 @@ class ClusterState:
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> ClusterState:
-        """Read a state written by `to_bytes`; an unreadable blob is a `StoreError`."""
+        """Read a state written by `to_bytes`; an unreadable blob is a `StoreError`, and a state
+        of another format (another version's features) the empty state, so that every article
+        is read again."""
         try:
             with np.load(io.BytesIO(blob), allow_pickle=False) as archive:
                 header = json.loads(archive["header"].tobytes().decode("utf-8"))
@@ -64,8 +66,8 @@ class ClusterState:
             raise StoreError(f"the stored clustering state cannot be read ({err}); cluster again "
                              "from the articles") from err
         if header.get("format") != FORMAT:
-            raise StoreError(f"the stored clustering state has format {header.get('format')}, this "
-                             f"version reads {FORMAT}; cluster again from the articles")
+            # Another version prepared these articles differently: they are read again.
+            return cls()
         bounds = np.cumsum(sizes)[:-1] if len(sizes) else []
         articles = tuple(
             Prepared(id_, Hashed(k, f), lang, (int(days[0]), int(days[1])) if days else None,
