@@ -5,8 +5,11 @@ story) and are cached in bench/out/scale-N.  Every configuration runs in a child
 own (`python -m bench.scale_bench child ...`), so that Ray starts afresh and memory is its own;
 the parent samples the resident memory of the child and of every process under it (Ray's raylet,
 GCS and workers; the processes the embedded clustering forks) and keeps each process's peak.
-The child times reading + cleaning (`extract`) and clustering separately and writes the
-stories, which `stories_eval.py` scores (B-cubed F1).
+The child ingests the corpus into a new store and clusters the store (`newsfuse ingest` then
+`newsfuse cluster --db`, the path that streams), timing the two separately, and writes the
+stories, which `stories_eval.py` scores (B-cubed F1).  Rows measured before the store path
+existed (path "memory": `api.extract` then clustering the articles in memory) stay in the table,
+marked as such; the projection is made from them.
 
 Every measured row is kept in bench/scale_results.json (a size measured once, such as a long
 100,000-article run, stays in the table when a later run measures another size); RESULTS.md
@@ -77,7 +80,8 @@ def child(engine_name: str, workers: str, corpus_path: str, pred_path: str) -> N
     done = time.perf_counter()
     Path(pred_path).write_text(json.dumps({"stories": [s.to_dict() for s in stories]}), encoding="utf-8")
     db.unlink()
-    print(json.dumps({"articles": ingested.added, "skipped": len(ingested.skipped), "stories": len(stories),
+    print(json.dumps({"path": "store", "articles": ingested.added, "skipped": len(ingested.skipped),
+                      "stories": len(stories),
                       "startup_s": ready - started, "extract_s": extracted - ready,
                       "cluster_s": done - extracted}))
 
@@ -159,19 +163,39 @@ def measure(engine_name: str, workers: int | None, n: int) -> dict:
 def table(rows: list[dict]) -> str:
     """The results as a Markdown table; the last column says whether the stories are exactly the
     embedded engine's on the same corpus."""
-    head = ("| articles | engine | ingest s | cluster s | articles/s | driver peak MiB | worker peak MiB "
-            "| Ray services peak MiB | B-cubed F1 | stories = embedded |\n"
-            "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
-    local = {r["n"]: r.get("stories_sha1") for r in rows if r["engine"] == "local"}
-    lines = [f"| {r['n']:,} | {r['engine']} | {r['extract_s']:.0f} | {r['cluster_s']:.0f} "
+    head = ("| articles | engine | path | read + clean s | cluster s | articles/s | driver peak MiB "
+            "| worker peak MiB | Ray services peak MiB | B-cubed F1 | stories = embedded |\n"
+            "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    local = {(r["n"], path(r)): r.get("stories_sha1") for r in rows if r["engine"] == "local"}
+    lines = [f"| {r['n']:,} | {r['engine']} | {path(r)} | {r['extract_s']:.0f} | {r['cluster_s']:.0f} "
              f"| {r['articles_per_s']:.0f} | {r['driver_peak_mib']:,} | {r['worker_peak_mib'] or '-'} "
              f"| {r['ray_services_peak_mib'] or '-'} | {r['bcubed_f1']:.4f} "
-             f"| {'yes' if r.get('stories_sha1') == local.get(r['n']) else 'NO'} |" for r in rows]
+             f"| {'yes' if r.get('stories_sha1') == local.get((r['n'], path(r))) else 'NO'} |" for r in rows]
     return "\n".join([head, *lines])
+
+
+def path(row: dict) -> str:
+    """How a row's run read and clustered: "store" (ingest + cluster --db, streaming) or "memory"."""
+    return str(row.get("path", "memory"))
 
 
 def _by(rows: list[dict], n: int) -> dict[str, dict]:
     return {r["engine"]: r for r in rows if r["n"] == n}
+
+
+def store_runs(rows: list[dict]) -> str:
+    """What the streaming store path measured: rate and peak memory per article at each size."""
+    runs = [r for r in rows if path(r) == "store"]
+    if not runs:
+        return ""
+    said = "; ".join(
+        f"{r['engine']} on {r['n']:,} articles: {r['extract_s'] / 60:.0f} min ingest + "
+        f"{r['cluster_s'] / 60:.0f} min cluster ({r['articles_per_s']:.0f} articles/s), "
+        f"driver peak {r['driver_peak_mib']:,} MiB "
+        f"({r['driver_peak_mib'] * 1024 / r['n']:.1f} KiB per article), B-cubed F1 {r['bcubed_f1']:.4f}"
+        for r in runs)
+    return ("**The store path** (`ingest` commits 2,000 documents at a time; `cluster --db` streams the "
+            "store and keeps only each article's prepared features): " + said + ".")
 
 
 def _growth(rows: list[dict], sizes: list[int], engine: str) -> float:
@@ -184,7 +208,10 @@ def _growth(rows: list[dict], sizes: list[int], engine: str) -> float:
 
 def extrapolation(rows: list[dict], target: int = TARGET) -> str:
     """Where the time goes, what scales and what does not, and the projection to `target` articles
-    on this machine and on a cluster, from the measured rows (models and assumptions stated)."""
+    on this machine and on a cluster, from the in-memory rows (models and assumptions stated), then
+    what the store path measured."""
+    measured = {r["engine"] for r in rows if r["n"] >= target}
+    measured_rows, rows = rows, [r for r in rows if path(r) == "memory"]
     sizes = sorted({r["n"] for r in rows if {"local", "ray-2"} <= _by(rows, r["n"]).keys()})
     if not sizes:
         return ""
@@ -218,9 +245,9 @@ def extrapolation(rows: list[dict], target: int = TARGET) -> str:
         "**What does not:** the story decision is one ordered pass on the driver, because where an article "
         "goes depends on every article placed before it; it runs at one core's speed whatever the cluster.  "
         f"Clustering costs {per_article} per article (time ~ n^{growth:.2f} between the two largest sizes; "
-        "more stories means longer candidate lists).  Memory: `api.extract` holds every document and "
-        "article on the driver, so the driver's peak grows with the corpus (see the table and below); past "
-        "one machine's memory, reading and clustering must stream.",
+        "more stories means longer candidate lists).  Memory: on the in-memory path `api.extract` holds "
+        "every document and article on the driver, so the driver's peak grows with the corpus (see the "
+        "table and below); the store path streams instead (below).",
         "",
         f"**Projection to {target:,} articles** (cleaning linear, clustering ~ n^{growth:.2f}, from the "
         f"{n:,}-article rows): embedded {clean_local:.0f} min cleaning + {cluster_local:.0f} min clustering; "
@@ -239,11 +266,12 @@ def extrapolation(rows: list[dict], target: int = TARGET) -> str:
                   f"{sizes[0]:,} to {n:,}): about {memory:.0f} GiB at {target:,} for the embedded engine, "
                   "the Ray driver alike (it holds the same documents and articles; the prepared pages wait "
                   "in Ray's object store, which spills to disk)."]
-    if n < target:
-        lines += ["", f"The {target:,}-article run itself is still to be made (`python -m bench.scale_bench "
-                  f"{target}`): by this projection it takes about {(clean_local + cluster_local) / 60:.1f} h "
-                  "for the embedded engine alone on this machine."]
-    return "\n".join(lines)
+    missing = sorted({label(e, w) for e, w in CONFIGS} - measured)
+    if missing:
+        lines += ["", f"Not yet measured at {target:,} articles: {', '.join(missing)} (`python -m "
+                  f"bench.scale_bench {target} --only {','.join(missing)}`; by the projection above, about "
+                  f"{(clean_local + cluster_local) / 60:.1f} h for the embedded engine on this machine)."]
+    return "\n".join([*lines, "", store_runs(measured_rows)])
 
 
 def recorded() -> list[dict]:
