@@ -280,10 +280,11 @@ def recorded() -> list[dict]:
 
 
 def record(rows: list[dict]) -> list[dict]:
-    """Keep `rows`, replacing earlier rows of the same size and engine; all rows, sorted."""
-    fresh = {(r["n"], r["engine"]) for r in rows}
-    kept = [r for r in recorded() if (r["n"], r["engine"]) not in fresh] + rows
-    kept.sort(key=lambda r: (r["n"], [e for e, _ in CONFIGS].index(r["engine"].split("-")[0]), r["engine"]))
+    """Keep `rows`, replacing earlier rows of the same size, engine and path; all rows, sorted."""
+    fresh = {(r["n"], r["engine"], path(r)) for r in rows}
+    kept = [r for r in recorded() if (r["n"], r["engine"], path(r)) not in fresh] + rows
+    kept.sort(key=lambda r: (r["n"], path(r), [e for e, _ in CONFIGS].index(r["engine"].split("-")[0]),
+                             r["engine"]))
     RECORD.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
     return kept
 
