@@ -23,6 +23,8 @@ OUT = Path(__file__).resolve().parent / "out"
 BENCHMARKS = [
     "html_extraction", "wire_accuracy", "cluster_bench", "synthesis_bench",
     "provenance_events_bench", "end_to_end", "web_load", "scale_bench",
+    # skips (and says why) when the optional `semantic` extra is not installed
+    "semantic_bench",
 ]
 
 

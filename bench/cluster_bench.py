@@ -144,16 +144,12 @@ def dev_quality() -> dict[str, Any]:
     }
 
 
-def child(method: str, corpus_path: str, pred_path: str, threshold: str) -> None:
-    """Cluster one corpus with one method and print its costs as JSON (run in its own process).
-
-    The timed part is reading the corpus and clustering it; imports (scikit-learn's, ours) are not.
-    """
+def read_scale(corpus_path: str) -> list[Any]:
+    """A scale corpus's JSONL records as articles (`published`: the URL's date, else a date line
+    at the top of the text, as the cleaner reads them; no other cleaning)."""
     from newsfuse.model import Article
     from newsfuse.stages.clean.published import date_from_top_lines, date_from_url
-    from newsfuse.stages.cluster import cluster
 
-    started, cpu = time.perf_counter(), time.process_time()
     articles = []
     with open(corpus_path, encoding="utf-8") as lines:
         for line in lines:
@@ -162,6 +158,18 @@ def child(method: str, corpus_path: str, pred_path: str, threshold: str) -> None
                                     outlet=r.get("outlet"),
                                     published=date_from_url(r.get("url")) or date_from_top_lines(
                                         r["text"].splitlines())))
+    return articles
+
+
+def child(method: str, corpus_path: str, pred_path: str, threshold: str) -> None:
+    """Cluster one corpus with one method and print its costs as JSON (run in its own process).
+
+    The timed part is reading the corpus and clustering it; imports (scikit-learn's, ours) are not.
+    """
+    from newsfuse.stages.cluster import cluster
+
+    started, cpu = time.perf_counter(), time.process_time()
+    articles = read_scale(corpus_path)
     if method == OURS:
         doc = stories_doc(cluster(articles)[0])
     else:

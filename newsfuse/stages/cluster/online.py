@@ -45,7 +45,11 @@ class ClusterParams:
     `max_postings`: anchors held by more articles than this are not looked up; `sweeps`: at most
     how many times every article is reconsidered after the first pass; `profile_limit`: how
     many keys a story's profile keeps; `workers`: processes for feature extraction (None: as
-    many as the machine has, up to four, for batches of thousands).
+    many as the machine has, up to four, for batches of thousands); `semantic_weight` (w, off at
+    0): with w > 0 an article's score against a story that holds its language is
+    (1 - w) * that cosine + w * (s - `semantic_floor`) / (1 - `semantic_floor`), s being the
+    cosine of its sentence embedding to the story's mean embedding (the optional `semantic`
+    extra, `semantic.py`), so that a semantic cosine at the floor adds nothing.
     """
 
     threshold: float = 0.1
@@ -56,6 +60,8 @@ class ClusterParams:
     sweeps: int = 1
     profile_limit: int = 512
     workers: int | None = None
+    semantic_weight: float = 0.0
+    semantic_floor: float = 0.0
 
 
 def story_id(founder: str) -> str:
@@ -83,6 +89,7 @@ class _Story:
     langs: dict[str, int] = field(default_factory=dict)
     days: tuple[int, int] | None = None
     profile: Profile = field(default_factory=Profile)
+    meaning: np.ndarray | None = None
 
 
 def _proposals_of(clusterer: Clusterer, start: int, stop: int) -> list[list[int]]:
@@ -93,8 +100,11 @@ class Clusterer:
     """Places articles, given as vectors in the canonical order, into stories."""
 
     def __init__(self, ids: Sequence[str], vectors: Sequence[Vector], headlines: Sequence[Headline],
-                 params: ClusterParams, workers: int = 1) -> None:
+                 params: ClusterParams, workers: int = 1, embeddings: np.ndarray | None = None) -> None:
+        """`embeddings`: the articles' unit sentence embeddings (one row each), which the score
+        blends in when `params.semantic_weight` is above 0."""
         self.ids, self.vectors, self.headlines, self.params = ids, vectors, headlines, params
+        self.embeddings = embeddings if params.semantic_weight > 0 else None
         self.workers = workers
         self.lookups = [_heaviest_anchors(v.anchor, v.full, params.lookup_anchors).astype(np.uint16)
                         for v in vectors]
@@ -103,10 +113,19 @@ class Clusterer:
         self.story_of = np.full(len(vectors), -1, dtype=np.int64)
         self.stories: list[_Story] = []
 
-    def _score(self, number: int, vector: Vector, *, own: bool = False) -> float:
-        story = self.stories[number]
+    def _score(self, number: int, m: int, *, own: bool = False) -> float:
+        """Article `m`'s score against story `number` (`own`: the story holds `m`, left out)."""
+        story, vector = self.stories[number], self.vectors[m]
         others = story.langs.get(vector.lang, 0) - (1 if own else 0)
-        return story.profile.cosine(vector, entity=others <= 0, without=own)
+        lexical = story.profile.cosine(vector, entity=others <= 0, without=own)
+        if self.embeddings is None or others <= 0 or story.meaning is None:
+            return lexical
+        mine = self.embeddings[m]
+        mean = story.meaning - mine if own else story.meaning
+        norm = float(np.sqrt(mean @ mean))
+        semantic = float(mine @ mean) / norm if norm > 1e-12 else 0.0
+        w, floor = self.params.semantic_weight, self.params.semantic_floor
+        return (1 - w) * lexical + w * (semantic - floor) / (1 - floor)
 
     def _best(self, m: int, before: int, exclude: int = -1) -> tuple[int | None, float]:
         vector, at = self.vectors[m], self.lookups[m]
@@ -117,7 +136,7 @@ class Clusterer:
             if number == exclude or not story.members or not _near(story.days, vector.days,
                                                                    self.params.window_days):
                 continue
-            score = self._score(number, vector)
+            score = self._score(number, m)
             if score > best_score or (best is None and score == best_score):
                 best, best_score = number, score
         return best, best_score
@@ -131,6 +150,9 @@ class Clusterer:
             story.days = vector.days if story.days is None else (
                 min(story.days[0], vector.days[0]), max(story.days[1], vector.days[1]))
         story.profile.add(vector, self.params.profile_limit)
+        if self.embeddings is not None:
+            mine = self.embeddings[m].astype(np.float64)
+            story.meaning = mine if story.meaning is None else story.meaning + mine
 
     def _leave(self, m: int) -> None:
         vector = self.vectors[m]
@@ -138,6 +160,8 @@ class Clusterer:
         story.members.remove(m)
         story.langs[vector.lang] -= 1
         story.profile.remove(vector)
+        if story.meaning is not None and self.embeddings is not None:
+            story.meaning = story.meaning - self.embeddings[m]
         days = [d for i in story.members if (d := self.vectors[i].days) is not None]
         story.days = (min(d[0] for d in days), max(d[1] for d in days)) if days else None
 
@@ -153,7 +177,7 @@ class Clusterer:
         for m in articles:
             current = int(self.story_of[m])
             alone = len(self.stories[current].members) == 1
-            own = -1.0 if alone else self._score(current, self.vectors[m], own=True)
+            own = -1.0 if alone else self._score(current, m, own=True)
             best, score = self._best(m, len(self.vectors), exclude=current)
             if best is not None and score > own:
                 out.append([best])
@@ -212,7 +236,7 @@ class Clusterer:
         lang = max(story.langs, key=lambda k: (story.langs[k], k))
         members = [i for i in story.members if self.vectors[i].lang == lang]
         number = int(self.story_of[members[0]])
-        central = [self._score(number, self.vectors[i], own=len(story.members) > 1) for i in members]
+        central = [self._score(number, i, own=len(story.members) > 1) for i in members]
         return titles.best([self.headlines[i] for i in members], central).text
 
     def run(self) -> list[Story]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+
+import numpy as np
 
 from newsfuse.algorithms.features import extract
 from newsfuse.model import Article
@@ -28,13 +30,15 @@ _ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 @dataclass(frozen=True)
 class Prepared:
     """One article ready to be vectorised: its id, hashed features, language, day span and the
-    headline it offers its story."""
+    headline it offers its story; `embedding`: its unit sentence embedding when the optional
+    semantic signal is on (`semantic.py`), else None."""
 
     id: str
     hashed: Hashed
     lang: str
     days: tuple[int, int] | None
     headline: Headline
+    embedding: np.ndarray | None = field(default=None, compare=False)
 
 
 def day_span(published: str | None) -> tuple[int, int] | None:

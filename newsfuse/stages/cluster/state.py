@@ -43,6 +43,9 @@ class ClusterState:
                          for a in self.articles],
         }
         hashed = [a.hashed for a in self.articles]
+        # Sentence embeddings (the optional semantic signal) are kept only when every article has one.
+        embedded = bool(self.articles) and all(a.embedding is not None for a in self.articles)
+        extra = {"embeddings": np.stack([a.embedding for a in self.articles])} if embedded else {}
         out = io.BytesIO()
         np.savez_compressed(
             out,
@@ -50,6 +53,7 @@ class ClusterState:
             sizes=np.array([len(h.keys) for h in hashed], dtype=np.int64),
             keys=np.concatenate([h.keys for h in hashed] or [np.zeros(0, dtype=np.uint64)]),
             flags=np.concatenate([h.flags for h in hashed] or [np.zeros(0, dtype=np.uint8)]),
+            **extra,
         )
         return out.getvalue()
 
@@ -62,6 +66,7 @@ class ClusterState:
             with np.load(io.BytesIO(blob), allow_pickle=False) as archive:
                 header = json.loads(archive["header"].tobytes().decode("utf-8"))
                 sizes, keys, flags = archive["sizes"], archive["keys"], archive["flags"]
+                embeddings = archive["embeddings"] if "embeddings" in archive.files else None
         except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as err:
             raise StoreError(f"the stored clustering state cannot be read ({err}); cluster again "
                              "from the articles") from err
@@ -69,10 +74,11 @@ class ClusterState:
             # Another version prepared these articles differently: they are read again.
             return cls()
         bounds = np.cumsum(sizes)[:-1] if len(sizes) else []
+        rows = list(embeddings) if embeddings is not None else [None] * len(sizes)
         articles = tuple(
             Prepared(id_, Hashed(k, f), lang, (int(days[0]), int(days[1])) if days else None,
-                     Headline(text, bool(titled)))
-            for (id_, lang, days, text, titled), k, f in zip(
-                header["articles"], np.split(keys, bounds), np.split(flags, bounds), strict=True)
+                     Headline(text, bool(titled)), embedding)
+            for (id_, lang, days, text, titled), k, f, embedding in zip(
+                header["articles"], np.split(keys, bounds), np.split(flags, bounds), rows, strict=True)
         ) if len(sizes) else ()
         return cls(articles)
