@@ -157,6 +157,8 @@ def measure(engine_name: str, workers: int | None, n: int) -> dict:
         "ray_services_peak_mib": peaks.peak_mib("ray"), "worker_processes": peaks.count("worker"),
         "bcubed_f1": json.loads(scored.stdout)["bcubed_f1"],
         "stories_sha1": hashlib.sha1(pred.read_bytes()).hexdigest()[:12],
+        "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                 text=True).stdout.strip() or None,
     }
 
 
@@ -193,6 +195,7 @@ def store_runs(rows: list[dict]) -> str:
         f"{r['cluster_s'] / 60:.0f} min cluster ({r['articles_per_s']:.0f} articles/s), "
         f"driver peak {r['driver_peak_mib']:,} MiB "
         f"({r['driver_peak_mib'] * 1024 / r['n']:.1f} KiB per article), B-cubed F1 {r['bcubed_f1']:.4f}"
+        + (f" (clustering code of commit {r['commit']})" if r.get("commit") else "")
         for r in runs)
     return ("**The store path** (`ingest` commits 2,000 documents at a time; `cluster --db` streams the "
             "store and keeps only each article's prepared features): " + said + ".")
