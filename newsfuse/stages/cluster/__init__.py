@@ -120,7 +120,7 @@ def cluster(
     gc.disable()
     try:
         fresh = prepare_all(batch, workers_for(len(batch), params.workers))
-        if params.semantic_weight > 0:
+        if params.semantic_weight > 0 and batch:
             fresh = semantic.with_embeddings(batch, fresh)
         prepared = [*state.articles, *fresh]
         stories = _place_all(prepared, params, workers_for(len(prepared), params.workers))
