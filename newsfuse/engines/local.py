@@ -15,7 +15,7 @@ from newsfuse.errors import InputError
 from newsfuse.model import AnalyzedArticle, Article, Document, Skipped, Story
 from newsfuse.stages.analyze import analyze_all
 from newsfuse.stages.clean import finish, learn_prepared, prepare
-from newsfuse.stages.cluster import ClusterState, cluster
+from newsfuse.stages.cluster import ClusterState, cluster, new_articles
 from newsfuse.stages.cluster.parallel import workers_for
 from newsfuse.stages.cluster.prepare import Prepared, prepare_all
 from newsfuse.stages.events import event
@@ -42,15 +42,6 @@ def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while part := list(islice(it, size)):
         yield part
-
-
-def unseen(articles: Iterable[Article], state: ClusterState) -> Iterator[Article]:
-    """The articles whose id `state` does not hold, each id once (the first), in order."""
-    seen = state.article_ids()
-    for article in articles:
-        if article.id not in seen:
-            seen.add(article.id)
-            yield article
 
 
 def guarded(step: Callable[[D], R], item: D, source: str) -> R | Skipped:
@@ -131,7 +122,7 @@ class LocalEngine:
         they come and only their prepared form is kept, so a corpus bigger than memory clusters.
         """
         state = state or ClusterState()
-        fresh = self.prepare_for_clustering(unseen(articles, state))
+        fresh = self.prepare_for_clustering(new_articles(articles, state))
         prepared = self.track(fresh, "reading for stories", total)
         return cluster((), ClusterState((*state.articles, *prepared)))
 

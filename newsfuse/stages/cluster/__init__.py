@@ -65,7 +65,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -99,8 +99,17 @@ def _place_all(prepared: Sequence[Prepared], params: ClusterParams, workers: int
     return clusterer.run()
 
 
+def new_articles(articles: Iterable[Article], state: ClusterState) -> Iterator[Article]:
+    """The articles whose id `state` does not hold, each id once (the first), in order."""
+    seen = state.article_ids()
+    for article in articles:
+        if article.id not in seen:
+            seen.add(article.id)
+            yield article
+
+
 def cluster(
-    articles: Sequence[Article], state: ClusterState | None = None, params: ClusterParams | None = None,
+    articles: Iterable[Article], state: ClusterState | None = None, params: ClusterParams | None = None,
 ) -> tuple[list[Story], ClusterState]:
     """Group `articles` into stories, continuing from `state` when given.
 
@@ -109,12 +118,7 @@ def cluster(
     """
     state = state or ClusterState()
     params = params or ClusterParams()
-    seen = state.article_ids()
-    batch: list[Article] = []
-    for article in articles:
-        if article.id not in seen:
-            seen.add(article.id)
-            batch.append(article)
+    batch = list(new_articles(articles, state))
     # Millions of small long-lived objects and no cycles: the cyclic collector would only rescan them.
     collecting = gc.isenabled()
     gc.disable()
