@@ -12,6 +12,9 @@ from newsfuse.errors import UsageError
 ENGINES = ("local", "ray")
 RAY_MISSING = "--engine ray needs the ray extra: pip install 'newsfuse[ray]'"
 
+# What the `ray` extra installs that engines/ray.py imports: missing, the extra is missing.
+RAY_EXTRA_MODULES = frozenset({"ray", "pyarrow"})
+
 
 def make_engine(
     name: str, *, address: str | None = None, track: Track = no_progress, workers: int | None = None,
@@ -26,7 +29,7 @@ def make_engine(
         try:
             from newsfuse.engines.ray import RayEngine
         except ModuleNotFoundError as err:
-            if err.name != "ray" and not (err.name or "").startswith("ray."):
+            if (err.name or "").split(".")[0] not in RAY_EXTRA_MODULES:
                 raise
             raise UsageError(RAY_MISSING) from err
         return RayEngine(address=address, workers=workers, track=track)
